@@ -1,0 +1,20 @@
+/** `parity demo --out DIR [--rows N] [--parquet]`: writes the demo Orders pair and its manifest. */
+import path from 'node:path';
+import { ParityError } from '../../../shared/errors.js';
+import { DEMO_DEFAULT_ROWS, generateDemo } from '../../engine/demo/generate.js';
+import { parseArgs, required } from '../args.js';
+import { endProgress, stderrProgress } from '../session.js';
+
+export async function demoCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { values: ['--out', '--rows'], switches: ['--parquet', '--json'] });
+  const rows = Number(args.values.get('--rows') ?? DEMO_DEFAULT_ROWS);
+  if (!Number.isInteger(rows) || rows < 1) throw new ParityError('invalid_args', '--rows must be a whole number above 0.');
+  const manifest = await generateDemo(
+    path.resolve(required(args, '--out')),
+    { rows, legacyFormat: args.switches.has('--parquet') ? 'parquet' : 'csv' },
+    { signal: new AbortController().signal, progress: stderrProgress() },
+  );
+  endProgress();
+  console.log(args.switches.has('--json') ? JSON.stringify(manifest, null, 2) : `legacy: ${manifest.files.legacy}\nnew:    ${manifest.files.new}`);
+  return 0;
+}

@@ -1,0 +1,56 @@
+/**
+ * A lane is one DuckDB connection for one kind of job (import, compare, paging, meta). A connection runs
+ * one query at a time and a new query interrupts the running one, so each lane admits one job at a time.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { JobContext } from '../jobs.js';
+import { cancelledError } from './errors.js';
+
+export type LaneKind = 'meta' | 'import' | 'compare' | 'page' | 'export';
+
+const PROGRESS_POLL_MS = 150;
+
+export class Lane {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly kind: LaneKind,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  /** Runs `work` with this lane to itself. While it runs, a cancel interrupts the lane's query. */
+  use<T>(work: (connection: DuckDBConnection) => Promise<T>, job?: JobContext): Promise<T> {
+    const run = async () => {
+      if (job?.signal.aborted) throw cancelledError();
+      const onAbort = () => this.connection.interrupt();
+      job?.signal.addEventListener('abort', onAbort);
+      try {
+        const result = await work(this.connection);
+        if (job?.signal.aborted) throw cancelledError();
+        return result;
+      } finally {
+        job?.signal.removeEventListener('abort', onAbort);
+      }
+    };
+    const next = this.tail.then(run, run);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Reports DuckDB's own query progress while `query` runs, mapped into [from, to] of the job's bar.
+   */
+  async withProgress<T>(job: JobContext | undefined, phase: string, from: number, to: number, query: () => Promise<T>): Promise<T> {
+    if (!job) return query();
+    job.progress({ phase, fraction: from });
+    const timer = setInterval(() => {
+      const p = this.connection.progress;
+      if (p.percentage >= 0) job.progress({ phase, fraction: from + ((to - from) * Math.min(p.percentage, 100)) / 100 });
+    }, PROGRESS_POLL_MS);
+    try {
+      return await query();
+    } finally {
+      clearInterval(timer);
+    }
+  }
+}

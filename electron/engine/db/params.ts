@@ -1,0 +1,18 @@
+/** Collects bound values while a statement is assembled, handing back `$n` placeholders. */
+import type { DuckDBType, DuckDBValue } from '@duckdb/node-api';
+
+export class Params {
+  readonly values: DuckDBValue[] = [];
+  readonly types: (DuckDBType | undefined)[] = [];
+
+  add(value: DuckDBValue, type?: DuckDBType): string {
+    this.values.push(value);
+    this.types.push(type);
+    return `$${this.values.length}`;
+  }
+
+  /** The types array the binding wants, or undefined when every type can be inferred. */
+  get typeList(): DuckDBType[] | undefined {
+    return this.types.some((t) => t !== undefined) ? (this.types as DuckDBType[]) : undefined;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The one API definition: method names, argument schemas (checked at the engine's boundary) and result
+ * types. Both transports carry exactly these methods; the renderer's client is typed from this table.
+ */
+import { z } from 'zod';
+import type {
+  EngineHello,
+  Inspection,
+  RejectsPage,
+  SourceInfo,
+  TablePage,
+  TechnicalReport,
+  WorkspaceState,
+} from './types.js';
+
+const side = z.enum(['left', 'right']);
+const columnName = z.string().min(1).max(512);
+const path = z.string().min(1).max(4096);
+
+const column = z.strictObject({ name: columnName, type: z.string().min(1).max(200) });
+
+export const csvOptionsSchema = z.strictObject({
+  delimiter: z.string().min(1).max(4),
+  quote: z.string().max(1),
+  escape: z.string().max(1),
+  header: z.boolean(),
+  skip: z.number().int().min(0).max(1_000_000),
+  decimalSeparator: z.enum(['.', ',']),
+  encoding: z.enum(['utf-8', 'utf-16', 'latin-1']),
+  dateFormat: z.string().max(100).nullable(),
+  timestampFormat: z.string().max(100).nullable(),
+  nullString: z.string().max(100).nullable(),
+  columns: z.array(column).max(10_000),
+});
+
+const sort = z.array(z.strictObject({ column: columnName, direction: z.enum(['asc', 'desc']) })).max(8);
+const pageWindow = { offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) };
+const manualMapping = z.array(z.strictObject({ left: columnName, right: columnName.nullable() })).max(10_000);
+
+interface MethodDef<A extends z.ZodType, R> {
+  args: A;
+  /** Type-only marker for the result; never read at run time. */
+  result: R;
+  /** Long jobs report progress and can be cancelled. */
+  long: boolean;
+}
+
+function method<R>() {
+  return <A extends z.ZodType>(args: A, long = false): MethodDef<A, R> => ({ args, result: undefined as R, long });
+}
+
+export const api = {
+  'engine.hello': method<EngineHello>()(z.strictObject({})),
+  'workspace.state': method<WorkspaceState>()(z.strictObject({})),
+  'demo.prepare': method<WorkspaceState>()(z.strictObject({ rows: z.number().int().min(1000).max(50_000_000).optional() }), true),
+  'sources.inspect': method<Inspection>()(
+    z.strictObject({ inputs: z.array(path).min(1).max(1000), csv: csvOptionsSchema.partial().optional() }),
+    true,
+  ),
+  'sources.import': method<SourceInfo>()(
+    z.strictObject({
+      side,
+      inputs: z.array(path).min(1).max(1000),
+      label: z.string().max(200).optional(),
+      csv: csvOptionsSchema.optional(),
+    }),
+    true,
+  ),
+  'sources.page': method<TablePage>()(z.strictObject({ side, ...pageWindow, sort: sort.optional() })),
+  'sources.rejects': method<RejectsPage>()(z.strictObject({ side, ...pageWindow })),
+  'technical.run': method<TechnicalReport>()(
+    z.strictObject({ key: z.array(columnName).max(32).optional(), mapping: manualMapping.optional() }),
+    true,
+  ),
+  'technical.keyValues': method<TablePage>()(
+    z.strictObject({ side, kind: z.enum(['duplicate', 'null']), ...pageWindow, sort: sort.optional() }),
+  ),
+} as const;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type ArgsOf<M extends MethodName> = z.input<Api[M]['args']>;
+export type ParsedArgsOf<M extends MethodName> = z.output<Api[M]['args']>;
+export type ResultOf<M extends MethodName> = Api[M]['result'];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+}

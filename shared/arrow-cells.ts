@@ -1,0 +1,119 @@
+/**
+ * Turns an Arrow IPC page into display text, exactly: DECIMAL from its unscaled integer, BIGINT from
+ * bigint, timestamps from integer microseconds. Used by the grids and by the CLI's table output.
+ */
+import { tableFromIPC, Type, type Data, type Field, type Vector } from 'apache-arrow';
+import { bigintFromWords, formatDecimal } from './decimal.js';
+
+export interface PageColumn {
+  name: string;
+  /** The engine's type name (e.g. DECIMAL(18,2)), carried in the Arrow field metadata. */
+  type: string;
+  numeric: boolean;
+}
+
+export interface DecodedPage {
+  columns: PageColumn[];
+  rows: (string | null)[][];
+}
+
+export const ENGINE_TYPE_METADATA = 'parity.type';
+
+const MICROS_PER_DAY = 86_400_000_000n;
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function formatDays(days: number): string {
+  const d = new Date(days * 86_400_000);
+  if (Number.isNaN(d.getTime())) return days > 0 ? 'infinity' : '-infinity';
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+function unitToMicros(unit: number): bigint {
+  // Arrow TimeUnit: 0 second, 1 millisecond, 2 microsecond, 3 nanosecond.
+  return [1_000_000n, 1_000n, 1n, 0n][unit] ?? 1n;
+}
+
+export function formatMicros(micros: bigint, withZone: boolean): string {
+  let days = micros / MICROS_PER_DAY;
+  let rest = micros % MICROS_PER_DAY;
+  if (rest < 0n) {
+    rest += MICROS_PER_DAY;
+    days -= 1n;
+  }
+  const seconds = Number(rest / 1_000_000n);
+  const fraction = Number(rest % 1_000_000n);
+  const clock = `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor((seconds % 3600) / 60))}:${pad(seconds % 60)}`;
+  const frac = fraction ? `.${pad(fraction, 6).replace(/0+$/, '')}` : '';
+  const date = formatDays(Number(days));
+  if (date.endsWith('infinity')) return date;
+  return `${date} ${clock}${frac}${withZone ? '+00' : ''}`;
+}
+
+/** A reader for the types whose JS value would lose exactness (Decimal, 64-bit times); null for the rest. */
+function exactReader(field: Field, data: Data): ((i: number) => string) | null {
+  const type = field.type;
+  // Fixed-width values of IPC-read data start at the chunk's first row, so `i` indexes them directly.
+  const values = data.values as ArrayLike<number | bigint>;
+  switch (type.typeId) {
+    case Type.Decimal: {
+      const stride = type.bitWidth / 32;
+      return (i) => formatDecimal(bigintFromWords(data.values as Uint32Array, i * stride, stride), type.scale);
+    }
+    case Type.Timestamp: {
+      const factor = unitToMicros(type.unit);
+      const zoned = Boolean(type.timezone);
+      return (i) => {
+        const raw = BigInt(values[i]);
+        return formatMicros(factor === 0n ? raw / 1000n : raw * factor, zoned);
+      };
+    }
+    case Type.Date:
+      // DateDay holds days; DateMillisecond holds milliseconds.
+      return type.unit === 0
+        ? (i) => formatDays(Number(values[i]))
+        : (i) => formatDays(Math.floor(Number(values[i]) / 86_400_000));
+    case Type.Time: {
+      const factor = unitToMicros(type.unit);
+      return (i) => formatMicros(factor === 0n ? BigInt(values[i]) / 1000n : BigInt(values[i]) * factor, false).slice(11);
+    }
+    default:
+      return null;
+  }
+}
+
+function isNumeric(typeId: Type): boolean {
+  return typeId === Type.Int || typeId === Type.Float || typeId === Type.Decimal;
+}
+
+function columnCells(field: Field, vector: Vector): (string | null)[] {
+  const out: (string | null)[] = [];
+  let row = 0;
+  for (const data of vector.data) {
+    const read = exactReader(field, data);
+    for (let i = 0; i < data.length; i++, row++) {
+      if (!data.getValid(i)) out.push(null);
+      else if (read) out.push(read(i));
+      else out.push(String(vector.get(row)));
+    }
+  }
+  return out;
+}
+
+export function decodePage(bytes: Uint8Array): DecodedPage {
+  const table = tableFromIPC(bytes);
+  const columns: PageColumn[] = table.schema.fields.map((f) => ({
+    name: f.name,
+    type: f.metadata.get(ENGINE_TYPE_METADATA) ?? String(f.type),
+    numeric: isNumeric(f.type.typeId),
+  }));
+  const cells = table.schema.fields.map((field, c) => {
+    const vector = table.getChildAt(c);
+    return vector ? columnCells(field, vector) : [];
+  });
+  const rows: (string | null)[][] = [];
+  for (let r = 0; r < table.numRows; r++) rows.push(cells.map((col) => col[r] ?? null));
+  return { columns, rows };
+}

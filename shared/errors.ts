@@ -1,0 +1,42 @@
+/** Error codes the UI and the CLI can act on; the message is always one sentence for a person. */
+export type ErrorCode =
+  | 'invalid_args'
+  | 'not_found'
+  | 'empty'
+  | 'unsupported_format'
+  | 'mixed_formats'
+  | 'unknown_column'
+  | 'no_common_columns'
+  | 'no_source'
+  | 'bad_csv'
+  | 'workspace_locked'
+  | 'cancelled'
+  | 'engine_crashed'
+  | 'engine'
+  | 'internal';
+
+export interface ParityErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+export class ParityError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.code = code;
+    this.name = 'ParityError';
+  }
+  toInfo(): ParityErrorInfo {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isParityErrorInfo(value: unknown): value is ParityErrorInfo {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ParityErrorInfo).code === 'string' &&
+    typeof (value as ParityErrorInfo).message === 'string'
+  );
+}
