@@ -21,15 +21,45 @@ function fromSniff(value: unknown): string {
   return s === '(empty)' ? '' : s;
 }
 
-async function sniff(lane: Lane, file: string, overrides: Partial<CsvOptions>, job: JobContext): Promise<{ options: CsvOptions; sniffed: { name: string; type: string }[] }> {
+type SniffRow = Record<string, unknown>;
+
+async function sniffOnce(lane: Lane, file: string, dialect: Partial<CsvOptions>, tolerant: boolean, job: JobContext): Promise<SniffRow> {
   const params = new Params();
+  const sql = `SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, DateFormat, TimestampFormat, Columns FROM ${sniffCsvCall(file, dialect, params, tolerant)}`;
+  const reader = await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList), job);
+  return reader.getRowObjectsJS()[0];
+}
+
+/**
+ * DuckDB's sniffer wants every sampled line to agree; one malformed line early in a file makes it
+ * fall back to "one text column". When that happens, sniff again letting it skip bad lines: the
+ * import keeps those lines as rejects anyway.
+ */
+async function sniffRow(lane: Lane, file: string, dialect: Partial<CsvOptions>, job: JobContext): Promise<SniffRow> {
+  let strict: SniffRow | null = null;
+  let strictError: unknown = null;
+  try {
+    strict = await sniffOnce(lane, file, dialect, false, job);
+    if ((strict.Columns as unknown[]).length > 1) return strict;
+  } catch (error) {
+    if (toParityError(error).code === 'cancelled') throw error;
+    strictError = error;
+  }
+  try {
+    const tolerant = await sniffOnce(lane, file, dialect, true, job);
+    if (!strict || (tolerant.Columns as unknown[]).length > (strict.Columns as unknown[]).length) return tolerant;
+  } catch (error) {
+    if (toParityError(error).code === 'cancelled' || !strict) throw strictError ?? error;
+  }
+  return strict;
+}
+
+async function sniff(lane: Lane, file: string, overrides: Partial<CsvOptions>, job: JobContext): Promise<{ options: CsvOptions; sniffed: { name: string; type: string }[] }> {
   const { columns: _ignored, ...dialect } = overrides;
   void _ignored;
-  const sql = `SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, DateFormat, TimestampFormat, Columns FROM ${sniffCsvCall(file, dialect, params)}`;
-  let row: Record<string, unknown>;
+  let row: SniffRow;
   try {
-    const reader = await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList), job);
-    row = reader.getRowObjectsJS()[0];
+    row = await sniffRow(lane, file, dialect, job);
   } catch (error) {
     const e = toParityError(error);
     if (e.code === 'cancelled') throw e;

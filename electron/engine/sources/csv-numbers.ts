@@ -12,7 +12,7 @@ import { ident } from '../db/sql.js';
 import { readCsvCall } from './csv-read.js';
 
 export interface NumberFacts {
-  /** Every non-empty value is plain fixed-point text (no exponent, no thousands separators). */
+  /** Every value that reads as a number is plain fixed-point text (no exponent notation). */
   plain: boolean;
   maxScale: number;
   maxIntegerDigits: number;
@@ -40,8 +40,11 @@ export async function scanNumbers(
     const present = `${v} IS NOT NULL AND ${v} <> ''`;
     const isPlain = `regexp_full_match(${v}, ${plainRe})`;
     const scale = `length(split_part(${v}, ${sepText}, 2))`;
+    // Text that is no number at all will be a rejected line on import; only numbers written in another
+    // notation (1e3) argue against DECIMAL.
+    const numberElse = `TRY_CAST(replace(${v}, ${sepText}, '.') AS DOUBLE) IS NOT NULL`;
     return [
-      `count(*) FILTER (WHERE ${present} AND NOT ${isPlain}) AS bad${i}`,
+      `count(*) FILTER (WHERE ${present} AND NOT ${isPlain} AND ${numberElse}) AS bad${i}`,
       `coalesce(max(${scale}) FILTER (WHERE ${isPlain}), 0) AS scale${i}`,
       `arg_max(${v}, ${scale}) FILTER (WHERE ${isPlain}) AS widest${i}`,
       `coalesce(max(length(ltrim(split_part(ltrim(${v}, '+-'), ${sepText}, 1), '0'))) FILTER (WHERE ${isPlain}), 0) AS int${i}`,

@@ -33,8 +33,10 @@ function dialectArgs(options: Partial<Dialect>, params: Params): string[] {
   return args;
 }
 
-export function sniffCsvCall(file: string, options: Partial<Dialect>, params: Params): string {
+/** `tolerant` lets the sniffer skip malformed lines in its sample instead of giving up on the dialect. */
+export function sniffCsvCall(file: string, options: Partial<Dialect>, params: Params, tolerant = false): string {
   const args = [params.add(file, VARCHAR), ...dialectArgs(options, params)];
+  if (tolerant) args.push('ignore_errors = true');
   return `sniff_csv(${args.join(', ')})`;
 }
 

@@ -4,6 +4,18 @@ import type { RejectsPage, Side } from '../../../shared/types.js';
 import type { Workspace } from '../workspace.js';
 import { rejectsTable } from '../workspace.js';
 
+/** DuckDB's messages, said the way an analyst reads them; unknown kinds keep DuckDB's wording. */
+export function reasonFor(errorType: string, message: string): string {
+  const count = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+  if (count && (errorType === 'TOO MANY COLUMNS' || errorType === 'MISSING COLUMNS')) {
+    return `Expected ${count[1]} fields, found ${count[2]}.`;
+  }
+  const cast = /converting column "(.*)"\. Could not convert string "(.*)" to '(.*)'/s.exec(message);
+  if (errorType === 'CAST' && cast) return `"${cast[2]}" in column ${cast[1]} is not a valid ${cast[3]}.`;
+  const text = message.split('\n')[0].trim();
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 export async function readRejects(ws: Workspace, side: Side, offset: number, limit: number): Promise<RejectsPage> {
   const source = ws.source(side);
   if (source.rejectedLines === 0) return { total: 0, lines: [] };
@@ -15,7 +27,7 @@ export async function readRejects(ws: Workspace, side: Side, offset: number, lim
              any_value(csv_line) AS raw
       FROM ${rejectsTable(side)} GROUP BY file, line, error_type)
     SELECT file, line, flatten(list(coalesce(columns, []))) AS columns, list(error_type ORDER BY error_type) AS types,
-           string_agg(message, '; ' ORDER BY error_type) AS reason, any_value(raw) AS raw
+           list(message ORDER BY error_type) AS messages, any_value(raw) AS raw
     FROM per_type GROUP BY file, line ORDER BY file, line LIMIT $1 OFFSET $2`;
   const reader = await lane.use((c) => c.runAndReadAll(sql, [limit, offset], [BIGINT, BIGINT]));
   const lines = reader.getRowObjectsJS().map((r) => ({
@@ -23,7 +35,7 @@ export async function readRejects(ws: Workspace, side: Side, offset: number, lim
     line: Number(r.line),
     columns: [...new Set((r.columns as string[]) ?? [])],
     errorTypes: (r.types as string[]) ?? [],
-    reason: String(r.reason ?? ''),
+    reason: ((r.types as string[]) ?? []).map((t, i) => reasonFor(t, (r.messages as string[])[i] ?? '')).join(' '),
     raw: String(r.raw ?? ''),
   }));
   return { total: source.rejectedLines, lines };

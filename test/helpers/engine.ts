@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { afterAll } from 'vitest';
+import { EngineService } from '../../electron/engine/service.js';
+import type { WorkspaceOptions } from '../../electron/engine/workspace.js';
+import { ParityError } from '../../shared/errors.js';
+import { tempFolder } from './temp.js';
+
+let counter = 0;
+
+/** A real engine on a real DuckDB file in a temporary folder; closed after the file's tests. */
+export async function openEngine(options: WorkspaceOptions = {}): Promise<{ engine: EngineService; dir: string }> {
+  const dir = tempFolder();
+  const engine = await EngineService.open(path.join(dir, `ws${++counter}.parity`), { memoryLimit: '1GB', ...options });
+  afterAll(() => engine.close());
+  return { engine, dir };
+}
+
+/** The ParityError a promise rejects with (fails the test if it resolves). */
+export async function failure(promise: Promise<unknown>): Promise<ParityError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ParityError) return error;
+    throw error;
+  }
+  throw new Error('Expected a failure, but the call succeeded.');
+}
