@@ -28,7 +28,7 @@ function KeyList({ ws, side, kind }: { ws: WorkspaceState; side: Side; kind: 'du
           <span className={`side-dot side-${side}`} />
           {side === 'left' ? 'Legacy' : 'New'} · {title}
         </h3>
-        <span className="muted">{count(total)}</span>
+        <span className="muted" data-testid={`keys-${kind}-${side}-count`}>{count(total)}</span>
       </header>
       {total === 0 ? (
         <p className="empty">None.</p>

@@ -67,7 +67,7 @@ export function SourceDialog({ side }: { side: Side }) {
           <h2>
             <span className={`side-tag side-tag-${side}`}>{side === 'left' ? 'Legacy' : 'New'}</span> source
           </h2>
-          <button className="btn-icon" aria-label="Close" onClick={close} disabled={busy}>
+          <button className="btn-icon" aria-label="Dismiss" onClick={close} disabled={busy}>
             ×
           </button>
         </header>

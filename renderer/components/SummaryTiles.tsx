@@ -9,11 +9,11 @@ function Pair({ left, right, testId }: { left: ReactNode; right: ReactNode; test
     <div className="pair" data-testid={testId}>
       <div>
         <span className="side-dot side-left" />
-        {left}
+        {left} <span className="pair-label">legacy</span>
       </div>
       <div>
         <span className="side-dot side-right" />
-        {right}
+        {right} <span className="pair-label">new</span>
       </div>
     </div>
   );

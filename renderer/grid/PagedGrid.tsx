@@ -54,7 +54,7 @@ export function PagedGrid({ columns, fetchPage, resetKey, onError, testId }: Pag
         maxConcurrentDatasourceRequests={1}
         blockLoadDebounceMillis={60}
         maxBlocksInCache={50}
-        defaultColDef={{ flex: 1, minWidth: 110 }}
+        defaultColDef={{ flex: 1 }}
         tooltipShowDelay={400}
       />
     </div>

@@ -11,7 +11,7 @@ export function ArrowPreview({ arrow, testId }: { arrow: Uint8Array; testId?: st
   const defs = useMemo<ColDef<Row>[]>(() => page.columns.map((c, i) => columnDef(c.name, c.type, i, true)), [page]);
   return (
     <div className="grid-frame grid-preview" data-testid={testId}>
-      <AgGridReact<Row> theme={gridTheme} rowData={page.rows} columnDefs={defs} defaultColDef={{ flex: 1, minWidth: 110 }} />
+      <AgGridReact<Row> theme={gridTheme} rowData={page.rows} columnDefs={defs} defaultColDef={{ flex: 1 }} />
     </div>
   );
 }

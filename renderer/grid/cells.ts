@@ -33,6 +33,6 @@ export function columnDef(name: string, type: string, index: number, sortable: b
     },
     cellClassRules: { 'cell-null': (p) => Boolean(p.data) && (p.value === null || p.value === undefined) },
     type: numeric ? 'rightAligned' : undefined,
-    minWidth: 90,
+    minWidth: /^TIMESTAMP/i.test(type) ? (/TIME ZONE|TZ/i.test(type) ? 200 : 170) : 90,
   };
 }

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './workbench';
+
+test('a newcomer opens the workbench on the demo workspace and sees its technical parity', async ({ page, workbench }, info) => {
+  await page.goto(workbench.url);
+  await expect(page.getByTestId('workspace-name')).toContainText('Demo — Orders');
+  // First start generates ~1M orders per side and imports them; the progress bar says so meanwhile.
+  await expect(page.getByTestId('summary-tiles')).toBeVisible({ timeout: 180_000 });
+
+  const manifest = JSON.parse(fs.readFileSync(path.join(workbench.home, 'demo-data/manifest.json'), 'utf8'));
+  const n = (x: number) => x.toLocaleString('en-US');
+  await expect(page.getByTestId('rows-left')).toHaveText(n(manifest.counts.legacyRows));
+  await expect(page.getByTestId('rows-right')).toHaveText(n(manifest.counts.newRows));
+  await expect(page.getByTestId('dup-left')).toHaveText(n(manifest.counts.duplicateRowsLegacy));
+  await expect(page.getByTestId('dup-right')).toHaveText(n(manifest.counts.duplicateRowsNew));
+  await expect(page.getByTestId('null-left')).toHaveText('3');
+  await expect(page.getByTestId('type-change-QTY')).toHaveText('INTEGER');
+  await expect(page.getByTestId('type-change-ORDER_TS')).toHaveText('TIMESTAMP WITH TIME ZONE');
+  await expect(page.getByTestId('tile-schema')).toContainText('1 only in legacy: SALES_REP');
+  // The address bar no longer shows the launch token.
+  expect(page.url()).not.toContain('token=');
+  await page.screenshot({ path: info.outputPath('demo-workbench.png') });
+
+  // Keys tab: the repeated order ids, listed from DuckDB.
+  await page.getByTestId('tab-keys').click();
+  const dupGrid = page.getByTestId('keys-duplicate-left');
+  await expect(dupGrid.locator('.ag-row').first()).toBeVisible();
+  await expect(page.getByTestId('keys-duplicate-left-count')).toHaveText(n(manifest.counts.duplicateKeysLegacy));
+  await expect(dupGrid.locator('.ag-row[row-index="0"] [col-id="rows"]')).toHaveText('2');
+
+  // Data tab: sorting happens in DuckDB over all rows.
+  await page.getByTestId('tab-data').click();
+  const grid = page.getByTestId('data-grid-left');
+  await expect(grid.locator('.ag-row').first()).toBeVisible();
+  await grid.locator('.ag-header-cell[col-id="AMOUNT"]').click();
+  await expect(grid.locator('.ag-row[row-index="0"] [col-id="AMOUNT"]')).toHaveText('-376.50');
+  await grid.locator('.ag-header-cell[col-id="AMOUNT"]').click();
+  await expect(grid.locator('.ag-row[row-index="0"] [col-id="AMOUNT"]')).toHaveText('50,000.00');
+  await page.screenshot({ path: info.outputPath('demo-data.png') });
+});
