@@ -3,7 +3,7 @@
  * and the profile figures side by side. Left-only columns can be paired by hand; manual pairs undone.
  */
 import type { ColumnPairReport, ColumnProfile, ManualPair, TechnicalReport, TechnicalSettings } from '../../shared/types';
-import { count, percent } from '../lib/format';
+import { count, percent, shortType } from '../lib/format';
 import { useWorkbench } from '../store/workbench';
 
 function differs(a: ColumnProfile | null, b: ColumnProfile | null, pick: (p: ColumnProfile) => unknown): boolean {
@@ -63,6 +63,7 @@ function Pairing({ pair, rightOnly, mapping }: { pair: ColumnPairReport; rightOn
 export function SchemaTable({ report, settings }: { report: TechnicalReport; settings: TechnicalSettings }) {
   const nullPct = (p: ColumnProfile | null) => (p ? percent(p.nullRate) : null);
   const distinct = (p: ColumnProfile | null) => (p ? count(p.distinct) : null);
+  const range = (p: ColumnProfile | null) => (p && (p.min !== null || p.max !== null) ? `${p.min ?? '∅'} … ${p.max ?? '∅'}` : null);
   return (
     <div className="table-wrap">
       <table className="schema" data-testid="schema-table">
@@ -77,10 +78,8 @@ export function SchemaTable({ report, settings }: { report: TechnicalReport; set
             <th className="num">Null % N</th>
             <th className="num">Distinct L</th>
             <th className="num">Distinct N</th>
-            <th>Min L</th>
-            <th>Min N</th>
-            <th>Max L</th>
-            <th>Max N</th>
+            <th>Legacy min … max</th>
+            <th>New min … max</th>
           </tr>
         </thead>
         <tbody>
@@ -95,16 +94,14 @@ export function SchemaTable({ report, settings }: { report: TechnicalReport; set
                 <td>
                   <Pairing pair={p} rightOnly={report.schema.rightOnly} mapping={settings.mapping} />
                 </td>
-                <Cell value={p.leftType} flag={p.typeChange} />
-                <Cell value={p.rightType} flag={p.typeChange} testId={p.typeChange ? `type-change-${p.left}` : undefined} />
+                <Cell value={shortType(p.leftType)} flag={p.typeChange} />
+                <Cell value={shortType(p.rightType)} flag={p.typeChange} testId={p.typeChange ? `type-change-${p.left}` : undefined} />
                 <Cell value={nullPct(l)} flag={differs(l, r, (x) => x.nulls > 0) } />
                 <Cell value={nullPct(r)} flag={differs(l, r, (x) => x.nulls > 0)} />
                 <Cell value={distinct(l)} flag={differs(l, r, (x) => x.distinct)} />
                 <Cell value={distinct(r)} flag={differs(l, r, (x) => x.distinct)} />
-                <Cell value={l?.min ?? null} flag={differs(l, r, (x) => x.min)} />
-                <Cell value={r?.min ?? null} flag={differs(l, r, (x) => x.min)} />
-                <Cell value={l?.max ?? null} flag={differs(l, r, (x) => x.max)} />
-                <Cell value={r?.max ?? null} flag={differs(l, r, (x) => x.max)} />
+                <Cell value={range(l)} flag={differs(l, r, (x) => `${x.min}|${x.max}`)} />
+                <Cell value={range(r)} flag={differs(l, r, (x) => `${x.min}|${x.max}`)} />
               </tr>
             );
           })}

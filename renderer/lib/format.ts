@@ -33,3 +33,8 @@ export function when(iso: string): string {
 export function basename(p: string): string {
   return p.split(/[\\/]/).pop() ?? p;
 }
+
+/** DuckDB's long type names in the short form analysts type (TIMESTAMPTZ). */
+export function shortType(type: string | null): string | null {
+  return type === null ? null : type.replace('TIMESTAMP WITH TIME ZONE', 'TIMESTAMPTZ').replace('TIME WITH TIME ZONE', 'TIMETZ');
+}

@@ -16,7 +16,7 @@ test('a newcomer opens the workbench on the demo workspace and sees its technica
   await expect(page.getByTestId('dup-right')).toHaveText(n(manifest.counts.duplicateRowsNew));
   await expect(page.getByTestId('null-left')).toHaveText('3');
   await expect(page.getByTestId('type-change-QTY')).toHaveText('INTEGER');
-  await expect(page.getByTestId('type-change-ORDER_TS')).toHaveText('TIMESTAMP WITH TIME ZONE');
+  await expect(page.getByTestId('type-change-ORDER_TS')).toHaveText('TIMESTAMPTZ');
   await expect(page.getByTestId('tile-schema')).toContainText('1 only in legacy: SALES_REP');
   // The address bar no longer shows the launch token.
   expect(page.url()).not.toContain('token=');

@@ -23,13 +23,15 @@ test('the desktop app opens the demo workspace in a hardened window', async () =
   try {
     const window = await app.firstWindow();
     await expect(window.getByTestId('summary-tiles')).toBeVisible({ timeout: 180_000 });
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const w = BrowserWindow.getAllWindows()[0];
-      const p = w.webContents.getLastWebPreferences();
-      return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration };
-    });
-    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    // Hardened: no Node in the page, and the bridge exposes only the protocol.
+    const page = await window.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      bridge: Object.keys((globalThis as { parity?: object }).parity ?? {}).sort(),
+    }));
+    expect(page).toEqual({ require: 'undefined', process: 'undefined', bridge: ['kind', 'onMessage', 'pathForFile', 'send'] });
+    const opened = await window.evaluate(() => (globalThis as unknown as { open: (u: string) => unknown }).open('https://example.com') === null);
+    expect(opened).toBe(true);
     await window.screenshot({ path: test.info().outputPath('electron.png') });
   } finally {
     await app.close();
