@@ -45,6 +45,27 @@ async function countRows(c: DuckDBConnection, table: string): Promise<number> {
   return Number(r.getRowsJS()[0][0]);
 }
 
+/** Counts the new source's rows and records it, inside the import's transaction. */
+async function recordSource(
+  ws: Workspace,
+  c: DuckDBConnection,
+  request: ImportRequest,
+  files: FileInfo[],
+  facts: Pick<SourceInfo, 'format' | 'csv' | 'columns' | 'rejectedLines'>,
+): Promise<SourceInfo> {
+  const info: SourceInfo = {
+    side: request.side,
+    label: request.label ?? DEFAULT_LABEL[request.side],
+    inputs: request.inputs,
+    files,
+    rows: await countRows(c, sourceTable(request.side)),
+    importedAt: new Date().toISOString(),
+    ...facts,
+  };
+  await ws.writeSource(c, info);
+  return info;
+}
+
 /** A DECIMAL narrower than the file's decimals would round on import; refuse it in one sentence. */
 async function guardDecimals(lane: Lane, files: string[], options: CsvOptions, job: JobContext): Promise<void> {
   const decimals = options.columns.filter((c) => decimalScale(c.type) !== null);
@@ -89,20 +110,8 @@ async function importCsv(ws: Workspace, lane: Lane, request: ImportRequest, file
          FROM temp.${ident(rejectTemp)} e JOIN temp.${ident(scanTemp)} s USING (scan_id, file_id)`,
       );
       const rejected = await c.runAndReadAll(`SELECT count(DISTINCT (file, line)) FROM ${rejectsTable(side)}`);
-      const info: SourceInfo = {
-        side,
-        label: request.label ?? DEFAULT_LABEL[side],
-        format: 'csv',
-        inputs: request.inputs,
-        files,
-        rows: await countRows(c, sourceTable(side)),
-        columns: await describeColumns(c, sourceTable(side)),
-        rejectedLines: Number(rejected.getRowsJS()[0][0]),
-        importedAt: new Date().toISOString(),
-        csv,
-      };
-      await ws.writeSource(c, info);
-      return info;
+      const columns = await describeColumns(c, sourceTable(side));
+      return recordSource(ws, c, request, files, { format: 'csv', csv, columns, rejectedLines: Number(rejected.getRowsJS()[0][0]) });
     });
   }, job);
 }
@@ -125,20 +134,7 @@ async function importParquet(ws: Workspace, lane: Lane, request: ImportRequest, 
         }
         job.progress({ phase: 'Counting rows', fraction: 0.6 });
         await c.run(`CREATE OR REPLACE TABLE ${rejectsTable(side)} (${REJECTS_COLUMNS})`);
-        const info: SourceInfo = {
-          side,
-          label: request.label ?? DEFAULT_LABEL[side],
-          format: 'parquet',
-          inputs: request.inputs,
-          files,
-          rows: await countRows(c, sourceTable(side)),
-          columns,
-          rejectedLines: 0,
-          importedAt: new Date().toISOString(),
-          csv: null,
-        };
-        await ws.writeSource(c, info);
-        return info;
+        return recordSource(ws, c, request, files, { format: 'parquet', csv: null, columns, rejectedLines: 0 });
       }),
     job,
   );
