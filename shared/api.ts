@@ -3,6 +3,9 @@
  * types. Both transports carry exactly these methods; the renderer's client is typed from this table.
  */
 import { z } from 'zod';
+import type { CompareSummary, DrillResult, RowDetail } from './compare.js';
+import type { Contract } from './contract.js';
+import { grains } from './contract.js';
 import type {
   EngineHello,
   Inspection,
@@ -35,6 +38,7 @@ export const csvOptionsSchema = z.strictObject({
 
 const sort = z.array(z.strictObject({ column: columnName, direction: z.enum(['asc', 'desc']) })).max(8);
 const pageWindow = { offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) };
+const drillFilter = z.strictObject({ dimension: columnName, value: z.string().max(10_000).nullable(), grain: z.enum(grains).nullable().optional() });
 const manualMapping = z.array(z.strictObject({ left: columnName, right: columnName.nullable() })).max(10_000);
 
 interface MethodDef<A extends z.ZodType, R> {
@@ -74,6 +78,26 @@ export const api = {
   ),
   'technical.keyValues': method<TablePage>()(
     z.strictObject({ side, kind: z.enum(['duplicate', 'null']), ...pageWindow, sort: sort.optional() }),
+  ),
+  'contract.check': method<Contract>()(z.strictObject({ contract: z.unknown() })),
+  'compare.run': method<CompareSummary>()(z.strictObject({ contract: z.unknown().optional(), quick: z.boolean().optional() }), true),
+  'compare.summary': method<CompareSummary | null>()(z.strictObject({})),
+  'compare.drill': method<DrillResult>()(
+    z.strictObject({ dimension: columnName, grain: z.enum(grains).nullable().optional(), filters: z.array(drillFilter).max(16).default([]) }),
+  ),
+  'compare.exceptions': method<TablePage>()(
+    z.strictObject({
+      classes: z.array(z.enum(['left_only', 'right_only', 'mismatch', 'duplicate_key', 'null_key', 'timing', 'within_tolerance'])).max(8).optional(),
+      filters: z.array(drillFilter).max(16).optional(),
+      column: columnName.optional(),
+      search: z.string().max(200).optional(),
+      ...pageWindow,
+      sort: sort.optional(),
+    }),
+  ),
+  'compare.row': method<RowDetail>()(z.strictObject({ key: z.array(z.string().max(10_000).nullable()).min(1).max(32) })),
+  'compare.dst': method<TablePage>()(
+    z.strictObject({ side, column: columnName, edge: z.enum(['nonexistent', 'ambiguous', 'unmapped']), ...pageWindow }),
   ),
 } as const;
 

@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'mixed_formats'
   | 'unknown_column'
   | 'no_common_columns'
+  | 'invalid_contract'
+  | 'no_run'
   | 'no_source'
   | 'bad_csv'
   | 'workspace_locked'

@@ -1,4 +1,6 @@
 /** Domain types both the engine and the renderer agree on. Plain data: everything here crosses a transport. */
+import type { CompareSummary } from './compare.js';
+import type { Contract } from './contract.js';
 
 export type Side = 'left' | 'right';
 export const SIDES: readonly Side[] = ['left', 'right'];
@@ -171,6 +173,9 @@ export interface WorkspaceState {
   right: SourceInfo | null;
   settings: TechnicalSettings;
   report: TechnicalReport | null;
+  contract: Contract | null;
+  /** The last comparison's summary; null until a run, and after a source changes. */
+  summary: CompareSummary | null;
 }
 
 export interface EngineHello {

@@ -12,6 +12,8 @@ import type { Handlers } from './handlers/types.js';
 import { workspaceHandlers } from './handlers/workspace.js';
 import { sourceHandlers } from './handlers/sources.js';
 import { technicalHandlers } from './handlers/technical.js';
+import { compareHandlers } from './handlers/compare.js';
+import { CompareSession } from './compare/session.js';
 import { Workspace, type WorkspaceOptions } from './workspace.js';
 
 export interface CallOptions {
@@ -28,9 +30,16 @@ function argsError(method: string, error: { issues: { path: PropertyKey[]; messa
 export class EngineService {
   private readonly handlers: Handlers;
   private readonly running = new Map<string, AbortController>();
+  readonly compare: CompareSession;
 
   private constructor(readonly workspace: Workspace) {
-    this.handlers = { ...workspaceHandlers(workspace), ...sourceHandlers(workspace), ...technicalHandlers(workspace) };
+    this.compare = new CompareSession(workspace);
+    this.handlers = {
+      ...workspaceHandlers(workspace),
+      ...sourceHandlers(workspace),
+      ...technicalHandlers(workspace),
+      ...compareHandlers(workspace, this.compare),
+    };
   }
 
   static async open(path: string, options: WorkspaceOptions = {}): Promise<EngineService> {

@@ -5,10 +5,13 @@
 import path from 'node:path';
 import { VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { ParityError } from '../../shared/errors.js';
+import type { CompareSummary } from '../../shared/compare.js';
+import type { Contract } from '../../shared/contract.js';
 import type { Side, SourceInfo, TechnicalReport, TechnicalSettings, WorkspaceState } from '../../shared/types.js';
 import { Database, type DatabaseOptions } from './db/database.js';
 import { ident } from './db/sql.js';
 import { inTransaction } from './db/transaction.js';
+import { RUN_DB } from './compare/run-tables.js';
 
 export const SIDE_LABEL: Record<Side, string> = { left: 'legacy', right: 'new' };
 
@@ -25,7 +28,7 @@ const SCHEMA = [
   'CREATE TABLE IF NOT EXISTS parity_sources (side VARCHAR PRIMARY KEY, info VARCHAR NOT NULL)',
 ];
 
-const META = { settings: 'technical.settings', report: 'technical.report', demo: 'workspace.demo' } as const;
+const META = { settings: 'technical.settings', report: 'technical.report', contract: 'compare.contract', summary: 'compare.summary' } as const;
 
 export interface WorkspaceOptions extends DatabaseOptions {
   /** The demo workspace fills itself with the generated Orders pair when it has no sources. */
@@ -36,6 +39,8 @@ export class Workspace {
   private sources: Record<Side, SourceInfo | null> = { left: null, right: null };
   settings: TechnicalSettings = { key: [], mapping: [] };
   report: TechnicalReport | null = null;
+  contract: Contract | null = null;
+  summary: CompareSummary | null = null;
 
   private constructor(
     readonly path: string,
@@ -58,6 +63,8 @@ export class Workspace {
   private async load(): Promise<void> {
     const lane = await this.db.lane('meta');
     await lane.use(async (c) => {
+      // Run tables live in memory (spilling to the temp directory), shared by every lane; only results persist.
+      await c.run(`ATTACH ':memory:' AS ${RUN_DB}`);
       for (const sql of SCHEMA) await c.run(sql);
       const sources = await c.runAndReadAll('SELECT side, info FROM parity_sources');
       for (const [side, info] of sources.getRowsJS()) this.sources[side as Side] = JSON.parse(String(info));
@@ -65,6 +72,8 @@ export class Workspace {
       for (const [key, value] of meta.getRowsJS()) {
         if (key === META.settings) this.settings = JSON.parse(String(value));
         if (key === META.report) this.report = JSON.parse(String(value));
+        if (key === META.contract) this.contract = JSON.parse(String(value));
+        if (key === META.summary) this.summary = JSON.parse(String(value));
       }
     });
   }
@@ -82,6 +91,8 @@ export class Workspace {
       right: this.sources.right,
       settings: this.settings,
       report: this.report,
+      contract: this.contract,
+      summary: this.summary,
     };
   }
 
@@ -101,26 +112,42 @@ export class Workspace {
    */
   async writeSource(c: DuckDBConnection, info: SourceInfo): Promise<void> {
     await c.run('INSERT OR REPLACE INTO parity_sources VALUES ($1, $2)', [info.side, JSON.stringify(info)], [VARCHAR, VARCHAR]);
-    await c.run('DELETE FROM parity_meta WHERE key = $1', [META.report], [VARCHAR]);
+    await c.run('DELETE FROM parity_meta WHERE key IN ($1, $2)', [META.report, META.summary], [VARCHAR, VARCHAR]);
   }
 
   /** Call after the transaction that wrote the source has committed. */
   sourceCommitted(info: SourceInfo): void {
     this.sources[info.side] = info;
     this.report = null;
+    this.summary = null;
   }
 
-  async saveTechnical(settings: TechnicalSettings, report: TechnicalReport): Promise<void> {
+  /** Writes several settings in one transaction: all are saved or none. */
+  private async writeMeta(entries: [string, unknown][]): Promise<void> {
     const lane = await this.db.lane('meta');
     const put = 'INSERT OR REPLACE INTO parity_meta VALUES ($1, $2)';
     await lane.use((c) =>
       inTransaction(c, async () => {
-        await c.run(put, [META.settings, JSON.stringify(settings)], [VARCHAR, VARCHAR]);
-        await c.run(put, [META.report, JSON.stringify(report)], [VARCHAR, VARCHAR]);
+        for (const [key, value] of entries) await c.run(put, [key, JSON.stringify(value)], [VARCHAR, VARCHAR]);
       }),
     );
+  }
+
+  async saveTechnical(settings: TechnicalSettings, report: TechnicalReport): Promise<void> {
+    await this.writeMeta([[META.settings, settings], [META.report, report]]);
     this.settings = settings;
     this.report = report;
+  }
+
+  async saveContract(contract: Contract): Promise<void> {
+    await this.writeMeta([[META.contract, contract]]);
+    this.contract = contract;
+  }
+
+  async saveComparison(contract: Contract, summary: CompareSummary): Promise<void> {
+    await this.writeMeta([[META.contract, contract], [META.summary, summary]]);
+    this.contract = contract;
+    this.summary = summary;
   }
 
   async close(): Promise<void> {

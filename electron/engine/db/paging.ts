@@ -14,27 +14,28 @@ export interface PageRequest {
   sort?: SortSpec[];
 }
 
-export async function readPage(
-  lane: Lane,
-  relation: string,
-  columns: readonly string[],
-  request: PageRequest,
-  total: number,
-  sideLabel: string,
-  params = new Params(),
-): Promise<TablePage> {
+export interface PageOptions {
+  total: number;
+  /** Whose columns these are, for the unknown-column sentence ("legacy", "new", "exceptions"). */
+  owner: string;
+  params?: Params;
+  /** A unique column that ends every sort (then no other tie-breakers are needed); hidden from the page. */
+  rowId?: string;
+}
+
+export async function readPage(lane: Lane, relation: string, columns: readonly string[], request: PageRequest, options: PageOptions): Promise<TablePage> {
+  const params = options.params ?? new Params();
   const sort = request.sort ?? [];
   for (const s of sort) {
-    if (!columns.includes(s.column)) throw new ParityError('unknown_column', unknownColumnMessage(s.column, sideLabel, columns));
+    if (!columns.includes(s.column)) throw new ParityError('unknown_column', unknownColumnMessage(s.column, options.owner, columns));
   }
-  let order = '';
-  if (sort.length > 0) {
-    // The remaining columns break ties, so a row never shows on two pages or on none.
-    const rest = columns.filter((c) => !sort.some((s) => s.column === c)).map((c) => `${ident(c)} ASC NULLS LAST`);
-    const keys = sort.map((s) => `${ident(s.column)} ${s.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`);
-    order = `ORDER BY ${[...keys, ...rest].join(', ')}`;
-  }
-  const sql = `SELECT * FROM ${relation} ${order} LIMIT ${params.add(request.limit, BIGINT)} OFFSET ${params.add(request.offset, BIGINT)}`;
+  const keys = sort.map((s) => `${ident(s.column)} ${s.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`);
+  if (options.rowId) keys.push(`${ident(options.rowId)} ASC`);
+  // Without a row id, the remaining columns break ties, so a row never shows on two pages or on none.
+  else if (sort.length > 0) keys.push(...columns.filter((c) => !sort.some((s) => s.column === c)).map((c) => `${ident(c)} ASC NULLS LAST`));
+  const order = keys.length ? `ORDER BY ${keys.join(', ')}` : '';
+  const projection = options.rowId ? `* EXCLUDE (${ident(options.rowId)})` : '*';
+  const sql = `SELECT ${projection} FROM ${relation} ${order} LIMIT ${params.add(request.limit, BIGINT)} OFFSET ${params.add(request.offset, BIGINT)}`;
   const reader = await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList));
-  return { arrow: readerToArrow(reader), total, offset: request.offset };
+  return { arrow: readerToArrow(reader), total: options.total, offset: request.offset };
 }

@@ -83,7 +83,7 @@ async function buildOrders(c: DuckDBConnection, rows: number): Promise<void> {
     CREATE TABLE seeded AS
     SELECT *,
       (price_cents * quantity * (100 - discount_pct) // 100 * 0.01)::DECIMAL(18,2) AS amount,
-      order_ts >= TIMESTAMPTZ ${literal(DEMO_PERIOD.lateFrom)} AS late,
+      order_ts > TIMESTAMPTZ ${literal(DEMO_PERIOD.lateFrom)} AS late,
       i % 1000 AS b
     FROM orders`);
   await c.run(`

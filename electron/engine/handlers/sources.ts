@@ -39,7 +39,7 @@ export function sourceHandlers(ws: Workspace): HandlerGroup<'sources.inspect' | 
       const source = ws.source(args.side);
       const lane = await ws.db.lane('page');
       const columns = source.columns.map((c) => c.name);
-      return readPage(lane, sourceTable(args.side), columns, args, source.rows, SIDE_LABEL[args.side]);
+      return readPage(lane, sourceTable(args.side), columns, args, { total: source.rows, owner: SIDE_LABEL[args.side] });
     },
     'sources.rejects': (args) => readRejects(ws, args.side, args.offset, args.limit),
   };

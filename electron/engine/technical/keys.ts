@@ -60,9 +60,9 @@ export async function keyValuesPage(
     const total = side === 'left' ? report.duplicateValuesLeft : report.duplicateValuesRight;
     const relation = `(SELECT ${list}, count(*) AS "rows" FROM ${sourceTable(side)} WHERE ${notNull(cols)} GROUP BY ALL HAVING count(*) > 1)`;
     const sort = request.sort?.length ? request.sort : [{ column: 'rows', direction: 'desc' as const }];
-    return readPage(lane, relation, [...cols, 'rows'], { ...request, sort }, total, SIDE_LABEL[side]);
+    return readPage(lane, relation, [...cols, 'rows'], { ...request, sort }, { total, owner: SIDE_LABEL[side] });
   }
   const total = side === 'left' ? report.nullKeysLeft : report.nullKeysRight;
   const relation = `(SELECT * FROM ${sourceTable(side)} WHERE ${anyNull(cols)})`;
-  return readPage(lane, relation, sourceColumns, request, total, SIDE_LABEL[side]);
+  return readPage(lane, relation, sourceColumns, request, { total, owner: SIDE_LABEL[side] });
 }

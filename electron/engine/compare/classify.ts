@@ -1,0 +1,306 @@
+/**
+ * Classification: the cheap half of a run, redone on every toggle.
+ *  - run.cand lists the candidate rows (row id + a bit per column whose readings differ under the
+ *    current rules): one-sided and duplicate rows, and paired rows with a column differing as written
+ *    (the build's bit mask) or as read (zones, value maps, trims). One narrow pass; rebuilt only when
+ *    those rules change.
+ *  - The count pass reads only the candidates (DuckDB pushes the row-id join into the scan) and gives
+ *    the summary counts: this is what a tolerance toggle waits for.
+ *  - run.exceptions (the rows that are not exactly equal, with statuses, differences and dimensions) is
+ *    listed lazily, when the drill-down, a page or a pack first needs it.
+ */
+import { VARCHAR } from '@duckdb/node-api';
+import type { ColumnSummary } from '../../../shared/compare.js';
+import type { Side } from '../../../shared/types.js';
+import type { Lane } from '../db/lane.js';
+import { Params } from '../db/params.js';
+import type { JobContext } from '../jobs.js';
+import { MASKED_COLUMNS, rawDistinctSql } from './build.js';
+import type { Plan, PlannedColumn, Slot } from './plan.js';
+import { instantSql, reportingDaySql, textSql, wallMicrosSql, type ReadingContext } from './readings.js';
+import { RUN_DSTAT, RUN_ONESIDE, RUN_SSTAT, RUN_SVALS } from './run-tables.js';
+import { RUN_EXCEPTIONS, RUN_ROWS, SRC } from './run-tables.js';
+
+/** Column status codes in run.exceptions. */
+export const STATUS = { equal: 0, within: 1, mismatch: 2, nullDifference: 3 } as const;
+
+function decimalLiteral(params: Params, text: string, type: string): string {
+  if (type === 'DOUBLE') return `CAST(${params.add(text, VARCHAR)} AS DOUBLE)`;
+  const scale = text.includes('.') ? text.split('.')[1].length : 0;
+  return `CAST(${params.add(text, VARCHAR)} AS DECIMAL(38,${scale}))`;
+}
+
+export interface ColumnReading {
+  /** Values as compared. */
+  lv: string;
+  rv: string;
+  /** Within tolerance (only evaluated when the values differ and neither is null). */
+  tolerance: string;
+  /** Absolute difference (numbers exact, timestamps in µs, dates in days); NULL where not meaningful. */
+  diff: string;
+}
+
+export function columnReading(ctx: ReadingContext, col: PlannedColumn): ColumnReading {
+  const p = ctx.params;
+  switch (col.kind) {
+    case 'number': {
+      const t = col.numericType as string;
+      const cast = (slot: Slot) => (/^(VARCHAR)$/.test(slot.type) ? `TRY_CAST(${slot.name} AS ${t})` : `CAST(${slot.name} AS ${t})`);
+      const lv = cast(col.l);
+      const rv = cast(col.r);
+      const terms = [
+        col.absTol && Number(col.absTol) !== 0 ? decimalLiteral(p, col.absTol, t) : null,
+        col.relTol && Number(col.relTol) !== 0 ? `${decimalLiteral(p, col.relTol, t)} * abs(${lv})` : null,
+      ].filter(Boolean);
+      return { lv, rv, tolerance: terms.length ? `abs(${lv} - ${rv}) <= ${terms.join(' + ')}` : 'false', diff: `abs(${lv} - ${rv})` };
+    }
+    case 'timestamp': {
+      const lv = instantSql(ctx, 'left', col.l);
+      const rv = instantSql(ctx, 'right', col.r);
+      const tolUs = BigInt(Math.round(col.toleranceSeconds * 1_000_000));
+      return { lv, rv, tolerance: tolUs > 0n ? `abs(${lv} - ${rv}) <= ${tolUs}::BIGINT` : 'false', diff: `abs(${lv} - ${rv})` };
+    }
+    case 'date': {
+      const lv = `TRY_CAST(${col.l.name} AS DATE)`;
+      const rv = `TRY_CAST(${col.r.name} AS DATE)`;
+      return { lv, rv, tolerance: 'false', diff: `abs(date_diff('day', ${lv}, ${rv}))` };
+    }
+    case 'boolean': {
+      const lv = col.valueMap.length || col.l.type !== 'BOOLEAN' ? `TRY_CAST(${textSql(ctx, col, 'left')} AS BOOLEAN)` : col.l.name;
+      const rv = col.r.type !== 'BOOLEAN' ? `TRY_CAST(${textSql(ctx, col, 'right')} AS BOOLEAN)` : col.r.name;
+      return { lv, rv, tolerance: 'false', diff: 'NULL' };
+    }
+    default:
+      return { lv: textSql(ctx, col, 'left'), rv: textSql(ctx, col, 'right'), tolerance: 'false', diff: 'NULL' };
+  }
+}
+
+
+
+/** Status from two readings and a tolerance test. */
+export function statusSql(lv: string, rv: string, tolerance: string): string {
+  return `(CASE WHEN ${lv} IS NOT DISTINCT FROM ${rv} THEN ${STATUS.equal}
+    WHEN ${lv} IS NULL OR ${rv} IS NULL THEN ${STATUS.nullDifference}
+    WHEN ${tolerance} THEN ${STATUS.within} ELSE ${STATUS.mismatch} END)::UTINYINT`;
+}
+
+function timingSql(ctx: ReadingContext, side: Side): string {
+  const t = ctx.plan.timing;
+  const slot = t ? (side === 'left' ? t.l : t.r) : null;
+  if (!t || !slot) return 'false';
+  // Younger than the window: the event happened after (as-of − window). Exactly at the edge is not younger.
+  return `coalesce(${instantSql(ctx, side, slot)} > ${t.asOfUs - t.windowUs}::BIGINT, false)`;
+}
+
+export function dimensionSql(ctx: ReadingContext, i: number, side: Side): string {
+  const d = ctx.plan.dimensions[i];
+  const slot = side === 'left' ? d.l : d.r;
+  return d.temporal ? reportingDaySql(ctx, side, slot) : `CAST(${slot.name} AS VARCHAR)`;
+}
+
+/** Columns whose equality depends on rules a toggle can change (zones, value maps, trims, case). */
+export function isDynamic(col: PlannedColumn, i: number): boolean {
+  if (i >= MASKED_COLUMNS || rawDistinctSql(col, 'l', 'r') === null) return true;
+  return col.valueMap.length > 0 || (col.kind === 'text' && (col.trim || col.ignoreCase));
+}
+
+const indexes = (plan: Plan, dynamic: boolean) => plan.columns.map((c, i) => (isDynamic(c, i) === dynamic ? i : -1)).filter((i) => i >= 0);
+const bit = (i: number) => `${1n << BigInt(i)}::UBIGINT`;
+
+/**
+ * Done once per build: the static columns' values for the rows where one differs as written (run.svals),
+ * and the one-sided, duplicate- and null-key rows (run.oneside). Tolerance toggles read only these.
+ */
+export async function buildStaticValues(lane: Lane, plan: Plan, job: JobContext): Promise<void> {
+  const cols = indexes(plan, false);
+  const mask = cols.reduce((m, i) => m | (1n << BigInt(i)), 0n);
+  const slots = [...new Set(cols.flatMap((i) => [plan.columns[i].l.name, plan.columns[i].r.name]))];
+  await lane.use(async (c) => {
+    await lane.withProgress(job, 'Noting what differs as written', 0.05, 0.8, () =>
+      c.run(`CREATE OR REPLACE TABLE ${RUN_SVALS} AS SELECT rowid AS _row, ${['_neq', ...slots].join(', ')}
+        FROM ${RUN_ROWS} WHERE _src = ${SRC.keyed} AND _l AND _r AND (_neq & ${mask}::UBIGINT) <> 0`),
+    );
+    await c.run(`CREATE OR REPLACE TABLE ${RUN_ONESIDE} AS SELECT rowid AS _row, _src, _l, _r
+      FROM ${RUN_ROWS} WHERE _src IN (${SRC.keyed}, ${SRC.duplicate}, ${SRC.nullKey}) AND (_src <> ${SRC.keyed} OR NOT (_l AND _r))`);
+  }, job);
+}
+
+/** What the static statuses depend on (tolerances of numeric columns). */
+export function staticKey(plan: Plan): string {
+  return JSON.stringify(indexes(plan, false).map((i) => [i, plan.columns[i].absTol, plan.columns[i].relTol, plan.columns[i].numericType]));
+}
+
+/** What the dynamic statuses depend on: zone rules, maps, trims, timestamp tolerances, timing. */
+export function dynamicKey(plan: Plan): string {
+  const c = plan.contract;
+  return JSON.stringify({
+    rules: [c.left.timezone, c.right.timezone],
+    timing: c.timing ?? null,
+    columns: indexes(plan, true).map((i) => {
+      const col = plan.columns[i];
+      return [i, col.kind, col.valueMap, col.trim, col.ignoreCase, col.toleranceSeconds, col.absTol, col.relTol];
+    }),
+  });
+}
+
+function statusColumns(ctx: ReadingContext, cols: number[], guard: (i: number) => string | null): string[] {
+  return cols.flatMap((i) => {
+    const r = columnReading(ctx, ctx.plan.columns[i]);
+    const status = statusSql(r.lv, r.rv, r.tolerance);
+    const g = guard(i);
+    return [
+      `${g ? `(CASE WHEN ${g} THEN ${status} ELSE ${STATUS.equal}::UTINYINT END)` : status} AS st${i}`,
+      `CASE WHEN ${r.lv} IS DISTINCT FROM ${r.rv}${g ? ` AND ${g}` : ''} THEN ${r.diff} END AS d${i}`,
+    ];
+  });
+}
+
+/** run.sstat: statuses of the static columns, from run.svals alone. */
+export async function buildStaticStatus(lane: Lane, ctx: ReadingContext, job: JobContext): Promise<void> {
+  const cols = indexes(ctx.plan, false);
+  const select = ['_row', ...statusColumns(ctx, cols, (i) => `(_neq & ${bit(i)}) <> 0`)];
+  const sql = `CREATE OR REPLACE TABLE ${RUN_SSTAT} AS SELECT ${select.join(', ')} FROM ${RUN_SVALS}`;
+  await lane.use((c) => lane.withProgress(job, 'Applying tolerances', 0.1, 0.9, () => c.run(sql, ctx.params.values, ctx.params.typeList)), job);
+}
+
+/**
+ * run.dstat: statuses of the dynamic columns where their readings differ (one narrow pass over run.rows),
+ * and the timing flags of the one-sided rows.
+ */
+export async function buildDynamicStatus(lane: Lane, ctx: ReadingContext, job: JobContext): Promise<void> {
+  const cols = indexes(ctx.plan, true);
+  const readings = cols.map((i) => columnReading(ctx, ctx.plan.columns[i]));
+  const differs = readings.map((r) => `(${r.lv} IS DISTINCT FROM ${r.rv})`);
+  const select = ['rowid AS _row', ...statusColumns(ctx, cols, () => null), `${timingSql(ctx, 'left')} AS _tl`, `${timingSql(ctx, 'right')} AS _tr`];
+  const paired = differs.length ? ` OR (_l AND _r AND (${differs.join(' OR ')}))` : '';
+  // Readings repeat in the projection, but only for the rows the filter keeps.
+  const sql = `CREATE OR REPLACE TABLE ${RUN_DSTAT} AS SELECT ${select.join(', ')}
+    FROM ${RUN_ROWS} WHERE _src = ${SRC.keyed} AND ((NOT (_l AND _r))${paired})`;
+  await lane.use((c) => lane.withProgress(job, 'Reading values through the rules', 0.05, 0.9, () => c.run(sql, ctx.params.values, ctx.params.typeList)), job);
+}
+
+function classSql(plan: Plan): string {
+  const worst = plan.columns.length ? `greatest(${plan.columns.map((_, i) => `st${i}`).join(', ')})` : '0';
+  return `CASE
+    WHEN _src = ${SRC.duplicate} THEN 'duplicate_key'
+    WHEN _src = ${SRC.nullKey} THEN 'null_key'
+    WHEN _l AND NOT _r THEN CASE WHEN _tl THEN 'timing' ELSE 'left_only' END
+    WHEN _r AND NOT _l THEN CASE WHEN _tr THEN 'timing' ELSE 'right_only' END
+    WHEN ${worst} >= ${STATUS.mismatch} THEN 'mismatch'
+    WHEN ${worst} = ${STATUS.within} THEN 'within_tolerance'
+    ELSE 'equal' END`;
+}
+
+/**
+ * Every row that is not exactly equal, with its statuses and class: the static and dynamic status tables
+ * (and the one-sided rows) joined by row id — small tables, joined on the smaller side.
+ */
+function statusesSql(plan: Plan): string {
+  const stat = (i: number) => (isDynamic(plan.columns[i], i) ? 'd' : 's');
+  const sts = plan.columns.map((_, i) => `coalesce(${stat(i)}.st${i}, ${STATUS.equal}) AS st${i}`);
+  const ds = plan.columns.map((_, i) => `${stat(i)}.d${i}`);
+  return `
+    WITH p AS (
+      SELECT coalesce(s._row, d._row) AS _row, ${[...sts, ...ds].join(', ')}${sts.length ? ',' : ''}
+        coalesce(d._tl, false) AS _tl, coalesce(d._tr, false) AS _tr
+      FROM ${RUN_SSTAT} s FULL JOIN ${RUN_DSTAT} d ON s._row = d._row),
+    j AS (
+      SELECT coalesce(p._row, o._row) AS _row, coalesce(o._src, ${SRC.keyed}) AS _src, coalesce(o._l, true) AS _l, coalesce(o._r, true) AS _r,
+        p.* EXCLUDE (_row)
+      FROM p FULL JOIN ${RUN_ONESIDE} o ON p._row = o._row),
+    k AS (SELECT j.* REPLACE (${plan.columns.map((_, i) => `coalesce(st${i}, ${STATUS.equal}) AS st${i}`).concat(['coalesce(_tl, false) AS _tl', 'coalesce(_tr, false) AS _tr']).join(', ')}), ${classSql(plan)} AS class FROM j)`;
+}
+
+function microsText(us: bigint): string {
+  const neg = us < 0n;
+  const a = neg ? -us : us;
+  const whole = a / 1_000_000n;
+  const frac = (a % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+  return `${neg ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+}
+
+export interface ClassCounts {
+  leftOnly: number;
+  rightOnly: number;
+  timing: number;
+  mismatched: number;
+  withinTolerance: number;
+  columns: ColumnSummary[];
+}
+
+/** The summary counts, from one aggregate over the status tables: what a toggle waits for. */
+export async function countRun(lane: Lane, ctx: ReadingContext, job: JobContext): Promise<ClassCounts> {
+  const { plan } = ctx;
+  const paired = `class IN ('mismatch', 'within_tolerance')`;
+  const per = plan.columns.flatMap((_, i) => [
+    `count(*) FILTER (WHERE ${paired} AND st${i} = ${STATUS.mismatch}) AS m${i}`,
+    `count(*) FILTER (WHERE ${paired} AND st${i} = ${STATUS.within}) AS w${i}`,
+    `count(*) FILTER (WHERE ${paired} AND st${i} = ${STATUS.nullDifference}) AS n${i}`,
+    `max(d${i}) FILTER (WHERE ${paired})::VARCHAR AS x${i}`,
+  ]);
+  const sql = `${statusesSql(plan)}
+    SELECT count(*) FILTER (WHERE class = 'left_only') AS lo, count(*) FILTER (WHERE class = 'right_only') AS ro,
+      count(*) FILTER (WHERE class = 'timing') AS ti, count(*) FILTER (WHERE class = 'mismatch') AS mm,
+      count(*) FILTER (WHERE class = 'within_tolerance') AS wt${per.length ? `, ${per.join(', ')}` : ''}
+    FROM k`;
+  const row = (await lane.use((c) => lane.withProgress(job, 'Counting differences', 0.1, 0.9, () => c.runAndReadAll(sql)), job)).getRowObjectsJS()[0];
+  const n = (k: string) => Number(row[k] ?? 0);
+  return {
+    leftOnly: n('lo'),
+    rightOnly: n('ro'),
+    timing: n('ti'),
+    mismatched: n('mm'),
+    withinTolerance: n('wt'),
+    columns: plan.columns.map((col, i) => {
+      const x = row[`x${i}`] as string | null;
+      return {
+        name: col.name,
+        right: col.right,
+        kind: col.kind,
+        mismatched: n(`m${i}`),
+        withinTolerance: n(`w${i}`),
+        nullDifferences: n(`n${i}`),
+        maxAbsDiff: x === null || x === undefined ? null : col.kind === 'timestamp' ? microsText(BigInt(x)) : x,
+      };
+    }),
+  };
+}
+
+/** run.exceptions: every row that is not exactly equal, with what drill-down, pages and packs need. */
+export async function materializeExceptions(lane: Lane, ctx: ReadingContext, job: JobContext): Promise<void> {
+  const { plan } = ctx;
+  const keys = plan.key.map((_, i) => `t.k${i}`);
+  const slots = [...plan.slots.left.map((x) => x.name), ...plan.slots.right.map((x) => x.name), '_lz', '_rz'].map((x) => `t.${x}`);
+  const dims = plan.dimensions.map((_, i) => `CASE WHEN k._l THEN ${dimensionSql(ctx, i, 'left')} ELSE ${dimensionSql(ctx, i, 'right')} END AS dim${i}`);
+  const names = plan.columns.map((c) => ctx.params.add(c.name, VARCHAR));
+  const differing = plan.columns.length
+    ? `list_filter([${plan.columns.map((_, i) => `CASE WHEN st${i} >= ${STATUS.mismatch} THEN ${names[i]} END`).join(', ')}], x -> x IS NOT NULL)`
+    : '[]::VARCHAR[]';
+  // The wide values come from run.rows for these rows only (the row-id join is pushed into the scan).
+  const sql = `CREATE OR REPLACE TABLE ${RUN_EXCEPTIONS} AS ${statusesSql(plan)}
+    SELECT class, CASE WHEN class = 'mismatch' THEN ${differing} ELSE []::VARCHAR[] END AS columns,
+      ${['k._row', 'k._src', 'k._l', 'k._r', ...keys, ...slots, ...plan.columns.map((_, i) => `st${i}`), ...plan.columns.map((_, i) => `d${i}`), ...dims].join(', ')}
+    FROM k JOIN ${RUN_ROWS} t ON t.rowid = k._row WHERE class <> 'equal'`;
+  await lane.use((c) => lane.withProgress(job, 'Listing exceptions', 0.05, 0.95, () => c.run(sql, ctx.params.values, ctx.params.typeList)), job);
+}
+
+/** Stable identity of an exception: contract, class, key (and side and row for duplicate/null keys). */
+export function exceptionIdSql(plan: Plan, contractParam: string, names = { class: 'class', key: (i: number) => `k${i}` }): string {
+  const keys = plan.key.map((_, i) => `${names.key(i)}::VARCHAR`);
+  const keyJson = keys.length ? `to_json([${keys.join(', ')}])::VARCHAR` : `'[]'`;
+  return `md5(concat_ws(chr(31), ${contractParam}, ${names.class}, CASE WHEN _src IN (${SRC.duplicate}, ${SRC.nullKey}) THEN (CASE WHEN _l THEN 'legacy' ELSE 'new' END) || chr(31) || _row::VARCHAR END, ${keyJson}))`;
+}
+
+/** The naive timestamp slots each side reads through a zone rule, with the column they come from. */
+export function zonedSlots(plan: Plan, side: Side): Slot[] {
+  const rule = plan.rules[side];
+  if (rule.kind === 'instant') return [];
+  const used = new Set<string>([
+    ...plan.columns.filter((c) => c.kind === 'timestamp').map((c) => (side === 'left' ? c.l.name : c.r.name)),
+    ...plan.dimensions.filter((d) => d.temporal).map((d) => (side === 'left' ? d.l.name : d.r.name)),
+    ...(plan.timing ? [side === 'left' ? plan.timing.l?.name : plan.timing.r?.name].filter((x): x is string => Boolean(x)) : []),
+  ]);
+  return plan.slots[side].filter((s) => used.has(s.name) && s.type.startsWith('TIMESTAMP') && s.type !== 'TIMESTAMP WITH TIME ZONE');
+}
+
+export { wallMicrosSql };

@@ -1,0 +1,105 @@
+/**
+ * Row detail: both full source rows for a key, side by side, and for each compared column the values as
+ * written, as compared (after maps, trims and zone reading), the status, the difference and the tolerance.
+ */
+import { VARCHAR } from '@duckdb/node-api';
+import type { CellDetail, ExceptionClass, RowDetail } from '../../../shared/compare.js';
+import { ParityError } from '../../../shared/errors.js';
+import type { Side } from '../../../shared/types.js';
+import type { Lane } from '../db/lane.js';
+import { Params } from '../db/params.js';
+import { sourceTable } from '../workspace.js';
+import { ident } from '../db/sql.js';
+import { columnReading, STATUS } from './classify.js';
+import type { Plan } from './plan.js';
+import { edgeSql, ruleZones, zoneIndexSql, type ReadingContext } from './readings.js';
+import { RUN_EXCEPTIONS, RUN_ROWS } from './run-tables.js';
+
+const STATUS_NAME = ['equal', 'within_tolerance', 'mismatch', 'null_difference'] as const;
+
+function keyMatch(plan: Plan, key: (string | null)[], params: Params, column: (i: number) => string): string {
+  if (key.length !== plan.key.length) throw new ParityError('invalid_args', `This contract's key has ${plan.key.length} column(s); ${key.length} value(s) were given.`);
+  return plan.key
+    .map((k, i) => (key[i] === null ? `${column(i)} IS NULL` : `${column(i)} = CAST(${params.add(key[i], VARCHAR)} AS ${k.type})`))
+    .join(' AND ');
+}
+
+async function sourceRows(lane: Lane, plan: Plan, side: Side, key: (string | null)[]): Promise<Record<string, string | null>[]> {
+  const params = new Params();
+  const where = keyMatch(plan, key, params, (i) => `CAST(${ident((side === 'left' ? plan.key[i].left : plan.key[i].right).column)} AS ${plan.key[i].type})`);
+  const sql = `SELECT COLUMNS(*)::VARCHAR FROM ${sourceTable(side)} WHERE ${where} LIMIT 50`;
+  const rows = (await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList))).getRowObjectsJS();
+  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : String(v)])));
+}
+
+function toleranceText(plan: Plan, i: number): string | null {
+  const c = plan.columns[i];
+  if (c.kind === 'number') {
+    const parts = [c.absTol && Number(c.absTol) ? c.absTol : null, c.relTol && Number(c.relTol) ? `${c.relTol} × |legacy|` : null].filter(Boolean);
+    return parts.length ? `± ${parts.join(' + ')}` : 'exact';
+  }
+  if (c.kind === 'timestamp') return c.toleranceSeconds ? `± ${c.toleranceSeconds} s` : 'exact instant';
+  if (c.kind === 'text') return [c.trim ? 'trimmed' : null, c.ignoreCase ? 'case-insensitive' : null, c.valueMap.length ? `${c.valueMap.length} mapped value(s)` : null].filter(Boolean).join(', ') || 'exact text';
+  return 'exact';
+}
+
+export async function rowDetail(lane: Lane, ctx: ReadingContext, key: (string | null)[]): Promise<RowDetail> {
+  const { plan } = ctx;
+  const params = ctx.params;
+  const where = keyMatch(plan, key, params, (i) => `k${i}`);
+  const cells = plan.columns.map((col, i) => {
+    const r = columnReading(ctx, col);
+    const shown = (e: string) => (col.kind === 'timestamp' ? `make_timestamptz(${e})::VARCHAR` : `(${e})::VARCHAR`);
+    return [
+      `${col.l.name}::VARCHAR AS a${i}`, `${col.r.name}::VARCHAR AS b${i}`,
+      `${shown(r.lv)} AS lv${i}`, `${shown(r.rv)} AS rv${i}`,
+      `(CASE WHEN ${r.lv} IS NOT DISTINCT FROM ${r.rv} THEN ${STATUS.equal} WHEN ${r.lv} IS NULL OR ${r.rv} IS NULL THEN ${STATUS.nullDifference} WHEN ${r.tolerance} THEN ${STATUS.within} ELSE ${STATUS.mismatch} END) AS st${i}`,
+      `(${col.kind === 'timestamp' ? `(${r.diff})::DECIMAL(38,0) * 0.000001::DECIMAL(7,6)` : r.diff})::VARCHAR AS d${i}`,
+      `${edgeSql(ctx, 'left', col.l, 'gap')} AS lg${i}`, `${edgeSql(ctx, 'left', col.l, 'overlap')} AS lo${i}`,
+      `${edgeSql(ctx, 'right', col.r, 'gap')} AS rg${i}`, `${edgeSql(ctx, 'right', col.r, 'overlap')} AS ro${i}`,
+    ].join(', ');
+  });
+  const zones = [`${zoneIndexSql(ctx, 'left')} AS _zl`, `${zoneIndexSql(ctx, 'right')} AS _zr`];
+  const sql = `SELECT rowid AS _row, _l, _r, ${[...cells, ...zones].join(', ')} FROM ${RUN_ROWS} WHERE ${where} AND _l AND _r LIMIT 1`;
+  const row = (await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList))).getRowObjectsJS()[0];
+  const classParams = new Params();
+  const classes = (
+    await lane.use((c) =>
+      c.runAndReadAll(`SELECT DISTINCT class FROM ${RUN_EXCEPTIONS} WHERE ${keyMatch(plan, key, classParams, (i) => `k${i}`)}`, classParams.values, classParams.typeList),
+    )
+  ).getRowsJS().map((r) => String(r[0]) as ExceptionClass);
+  const [leftRows, rightRows] = [await sourceRows(lane, plan, 'left', key), await sourceRows(lane, plan, 'right', key)];
+  if (leftRows.length === 0 && rightRows.length === 0) throw new ParityError('not_found', 'No row on either side has this key.');
+  const zoneName = (side: Side, idx: unknown) => {
+    const rule = plan.rules[side];
+    if (rule.kind === 'instant') return null;
+    if (rule.kind === 'local') return rule.zone;
+    return idx === null || idx === undefined ? 'unmapped' : ruleZones(ctx, side)[Number(idx)];
+  };
+  const details: CellDetail[] = row
+    ? plan.columns.map((col, i) => {
+        const str = (k: string) => (row[k] === null || row[k] === undefined ? null : String(row[k]));
+        const edge = (g: string, o: string) => (row[g] ? 'nonexistent' : row[o] ? 'ambiguous' : null) as CellDetail['zone']['leftEdge'];
+        const naive = (t: string) => col.kind === 'timestamp' && t !== 'TIMESTAMP WITH TIME ZONE';
+        return {
+          column: col.name,
+          rightColumn: col.right,
+          kind: col.kind,
+          left: str(`a${i}`),
+          right: str(`b${i}`),
+          leftCompared: str(`lv${i}`),
+          rightCompared: str(`rv${i}`),
+          status: STATUS_NAME[Number(row[`st${i}`])],
+          diff: Number(row[`st${i}`]) === STATUS.equal ? null : str(`d${i}`),
+          tolerance: toleranceText(plan, i),
+          zone: {
+            left: naive(col.l.type) ? zoneName('left', row._zl) : null,
+            right: naive(col.r.type) ? zoneName('right', row._zr) : null,
+            leftEdge: edge(`lg${i}`, `lo${i}`),
+            rightEdge: edge(`rg${i}`, `ro${i}`),
+          },
+        };
+      })
+    : [];
+  return { key, classes, leftRows, rightRows, cells: details };
+}

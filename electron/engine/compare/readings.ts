@@ -1,0 +1,116 @@
+/**
+ * How each stored value is read for comparison under the current contract: timestamps as instants
+ * (through the side's zone rule), dimensions in the reporting zone, text through maps and options.
+ * Everything here is a SQL expression over run.rows; changing a rule changes the expression, not the table.
+ */
+import { VARCHAR } from '@duckdb/node-api';
+import type { Side } from '../../../shared/types.js';
+import type { Params } from '../db/params.js';
+import type { Plan, PlannedColumn, Slot } from './plan.js';
+import { zoneColumn } from './build.js';
+import { localEdgeSql, localOffsetSql, perRowSql, utcOffsetSql, type ZoneHistory } from './zones.js';
+
+export interface ReadingContext {
+  plan: Plan;
+  histories: Map<string, ZoneHistory>;
+  /** Per side: the dictionary values of the per-row zone column, in id order. */
+  zoneValues: Record<Side, (string | null)[]>;
+  params: Params;
+}
+
+/** The zones a side's rule can choose, in a fixed order (index = zone number in SQL). */
+export function ruleZones(ctx: Pick<ReadingContext, 'plan'>, side: Side): string[] {
+  const rule = ctx.plan.rules[side];
+  if (rule.kind === 'local') return [rule.zone];
+  if (rule.kind === 'perRow') return [...new Set([...Object.values(rule.mapping), ...(rule.fallback ? [rule.fallback] : [])])].sort();
+  return [];
+}
+
+/** Per row: the index into ruleZones() of the zone its zone-column value maps to; NULL when unmapped. */
+export function zoneIndexSql(ctx: ReadingContext, side: Side): string {
+  const rule = ctx.plan.rules[side];
+  if (rule.kind !== 'perRow') return '0';
+  const zones = ruleZones(ctx, side);
+  const ids = ctx.zoneValues[side].map((v) => {
+    const zone = (v !== null ? rule.mapping[v] : undefined) ?? rule.fallback;
+    return zone === undefined || zone === null ? 'NULL' : String(zones.indexOf(zone));
+  });
+  if (ids.length === 0) return 'NULL::INTEGER';
+  // A constant list indexed by the row's dictionary id: one lookup per row, however many values.
+  return `([${ids.join(', ')}]::INTEGER[])[${zoneColumn(side)} + 1]`;
+}
+
+function histories(ctx: ReadingContext, side: Side): ZoneHistory[] {
+  return ruleZones(ctx, side).map((z) => ctx.histories.get(z) as ZoneHistory);
+}
+
+function isNaive(slot: Slot): boolean {
+  return slot.type !== 'TIMESTAMP WITH TIME ZONE';
+}
+
+/** Microseconds as written: naive local wall time, or the instant for TIMESTAMPTZ. */
+export function wallMicrosSql(slot: Slot): string {
+  if (slot.type === 'DATE') return `epoch_us(${slot.name}::TIMESTAMP)`;
+  if (slot.type.startsWith('TIMESTAMP')) return `epoch_us(${slot.name})`;
+  return `epoch_us(TRY_CAST(${slot.name} AS TIMESTAMP))`;
+}
+
+/** The instant (UTC µs) a stored timestamp stands for under its side's zone rule. */
+export function instantSql(ctx: ReadingContext, side: Side, slot: Slot): string {
+  const local = wallMicrosSql(slot);
+  const rule = ctx.plan.rules[side];
+  if (!isNaive(slot) || rule.kind === 'instant') return local;
+  const zones = histories(ctx, side);
+  if (rule.kind === 'local') return `(${local} - ${localOffsetSql(local, zones[0])})`;
+  return `(${local} - ${perRowSql(zoneIndexSql(ctx, side), zones, (h) => localOffsetSql(local, h), 'NULL')})`;
+}
+
+/** True where the stored wall time is a DST edge in its zone (only for naive timestamps read as local time). */
+export function edgeSql(ctx: ReadingContext, side: Side, slot: Slot, edge: 'gap' | 'overlap'): string {
+  const rule = ctx.plan.rules[side];
+  if (!isNaive(slot) || rule.kind === 'instant') return 'false';
+  const local = wallMicrosSql(slot);
+  const zones = histories(ctx, side);
+  if (rule.kind === 'local') return localEdgeSql(local, zones[0], edge);
+  return perRowSql(zoneIndexSql(ctx, side), zones, (h) => localEdgeSql(local, h, edge), 'false');
+}
+
+/** Rows whose per-row zone value the mapping does not name. */
+export function unmappedSql(ctx: ReadingContext, side: Side, slot: Slot): string {
+  const rule = ctx.plan.rules[side];
+  if (rule.kind !== 'perRow' || !isNaive(slot)) return 'false';
+  return `(${slot.name} IS NOT NULL AND ${zoneIndexSql(ctx, side)} IS NULL)`;
+}
+
+/** A timestamp or date dimension's calendar day in the reporting zone. */
+export function reportingDaySql(ctx: ReadingContext, side: Side, slot: Slot): string {
+  if (slot.type === 'DATE') return `${slot.name}`;
+  const instant = instantSql(ctx, side, slot);
+  const rep = ctx.histories.get(ctx.plan.contract.reportingZone) as ZoneHistory;
+  return `CAST(make_timestamp(${instant} + ${utcOffsetSql(instant, rep)}) AS DATE)`;
+}
+
+/** Text as compared: value map (legacy only), then trim and case folding, as the column's options say. */
+export function textSql(ctx: ReadingContext, column: PlannedColumn, side: Side): string {
+  const slot = side === 'left' ? column.l : column.r;
+  const norm = (e: string) => {
+    let x = e;
+    if (column.trim) x = `trim(${x})`;
+    if (column.ignoreCase) x = `lower(${x})`;
+    return x;
+  };
+  const raw = norm(`CAST(${slot.name} AS VARCHAR)`);
+  if (side === 'right' || column.valueMap.length === 0) return raw;
+  const arms = column.valueMap.map(([from, to]) => {
+    const f = normText(column, from);
+    return `WHEN ${ctx.params.add(f, VARCHAR)} THEN ${norm(`${ctx.params.add(to, VARCHAR)}::VARCHAR`)}`;
+  });
+  return `(CASE ${raw} ${arms.join(' ')} ELSE ${raw} END)`;
+}
+
+function normText(column: PlannedColumn, value: string): string {
+  let v = value;
+  if (column.trim) v = v.trim();
+  if (column.ignoreCase) v = v.toLowerCase();
+  return v;
+}

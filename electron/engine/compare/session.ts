@@ -1,0 +1,282 @@
+/**
+ * A comparison session over the workspace's two sources: the first run builds run.rows; a later run
+ * whose contract needs the same stored columns only re-classifies (tolerances, value maps, zone rules,
+ * reporting zone, timing), without re-reading the sources or re-joining.
+ */
+import { BIGINT, VARCHAR } from '@duckdb/node-api';
+import type { CompareSummary, DrillFilter, DstCounts, RowDetail } from '../../../shared/compare.js';
+import type { Contract, Grain } from '../../../shared/contract.js';
+import { ParityError } from '../../../shared/errors.js';
+import type { Side, TablePage } from '../../../shared/types.js';
+import type { JobContext } from '../jobs.js';
+import type { Lane } from '../db/lane.js';
+import { Params } from '../db/params.js';
+import { readPage } from '../db/paging.js';
+import type { Workspace } from '../workspace.js';
+import { aggregateSummary, buildCubeSide, drill, joinCube } from './aggregate.js';
+import { buildRun, type BuildTotals } from './build.js';
+import { buildDynamicStatus, buildStaticStatus, buildStaticValues, countRun, dynamicKey, materializeExceptions, staticKey } from './classify.js';
+import { rowDetail } from './detail.js';
+import { exceptionsPage, type ExceptionQuery } from './exceptions.js';
+import { buildSignature, planComparison, zoneColumns, type Plan, type Slot } from './plan.js';
+import { edgeSql, instantSql, ruleZones, zoneIndexSql, type ReadingContext } from './readings.js';
+import { RUN_ROWS } from './run-tables.js';
+import { zoneHistories, type ZoneHistory } from './zones.js';
+
+interface RunState {
+  plan: Plan;
+  signature: string;
+  totals: BuildTotals;
+  histories: Map<string, ZoneHistory>;
+  /** What the status tables and each side's cube were built for; a toggle rebuilds only what changed. */
+  staticKey: string;
+  dynamicKey: string;
+  cubeKeys: Record<Side, string>;
+  dst: Record<Side, DstCounts[]>;
+  /** run.exceptions is listed on first need after a classification. */
+  exceptionsStale: boolean;
+  summary: CompareSummary;
+  /** The zone columns run.rows holds dictionary ids for. */
+  zoneColumns: Record<Side, string | null>;
+}
+
+function cubeKey(plan: Plan, side: Side): string {
+  return JSON.stringify({
+    rule: plan.contract[side].timezone,
+    zone: plan.contract.reportingZone,
+    dims: plan.dimensions.map((d) => [d.name, side === 'left' ? d.l.column : d.r.column, d.grain]),
+    measures: plan.measures.map((m) => [m.fn, side === 'left' ? m.l?.column : m.r?.column]),
+    timing: plan.timing ? [plan.timing.l?.column, plan.timing.r?.column] : null,
+    columns: plan.columns.filter((c) => c.kind === 'timestamp').map((c) => c.name),
+  });
+}
+
+/** PARITY_PROFILE=1 prints each step's time on stderr (for tuning; off by default). */
+const profile = process.env.PARITY_PROFILE ? (label: string, since: number) => process.stderr.write(`  [profile] ${label}: ${Date.now() - since} ms\n`) : () => undefined;
+
+const scale = (job: JobContext, from: number, to: number): JobContext => ({
+  signal: job.signal,
+  progress: (p) => job.progress({ phase: p.phase, fraction: p.fraction === null ? null : from + (to - from) * p.fraction }),
+});
+
+export class CompareSession {
+  private state: RunState | null = null;
+
+  constructor(private readonly ws: Workspace) {}
+
+  private async lane(): Promise<Lane> {
+    return this.ws.db.lane('compare');
+  }
+
+  /** The current run; a session that has not run yet (say after a restart) runs the saved contract first. */
+  async current(job?: JobContext): Promise<RunState> {
+    if (this.state && this.state.plan.sources.left === this.ws.source('left') && this.state.plan.sources.right === this.ws.source('right')) return this.state;
+    const contract = this.ws.contract;
+    if (!contract) throw new ParityError('no_run', 'There is no comparison yet; run one first.');
+    await this.run(contract, process.cwd(), job ?? { signal: new AbortController().signal, progress: () => undefined });
+    return this.state as RunState;
+  }
+
+  private context(state: Pick<RunState, 'plan' | 'histories' | 'totals'>): ReadingContext {
+    return { plan: state.plan, histories: state.histories, zoneValues: state.totals.zoneValues, params: new Params() };
+  }
+
+  private async histories(plan: Plan, totals: BuildTotals, previous: Map<string, ZoneHistory> | null): Promise<Map<string, ZoneHistory>> {
+    const zones = [...new Set([...ruleZones({ plan }, 'left'), ...ruleZones({ plan }, 'right'), plan.contract.reportingZone])];
+    const ranges = [totals.timeRange.left, totals.timeRange.right].filter((r): r is { min: bigint; max: bigint } => r !== null);
+    const now = BigInt(Date.now()) * 1000n;
+    const min = ranges.length ? ranges.reduce((a, r) => (r.min < a ? r.min : a), ranges[0].min) : now;
+    const max = ranges.length ? ranges.reduce((a, r) => (r.max > a ? r.max : a), ranges[0].max) : now;
+    const out = new Map<string, ZoneHistory>();
+    const missing = zones.filter((z) => {
+      const h = previous?.get(z);
+      if (h) out.set(z, h);
+      return !h;
+    });
+    if (missing.length) {
+      const lane = await this.lane();
+      const fresh = await lane.use((c) => zoneHistories(c, missing, min, max));
+      for (const [z, h] of fresh) out.set(z, h);
+    }
+    return out;
+  }
+
+  /**
+   * Runs the contract. `quick` (the workbench's toggles) returns as soon as the counts are known; the
+   * aggregates and the exception list follow on the next drill-down or page.
+   */
+  async run(contract: Contract, contractDir: string, job: JobContext, quick = false): Promise<CompareSummary> {
+    const started = Date.now();
+    const lane = await this.lane();
+    const left = this.ws.source('left');
+    const right = this.ws.source('right');
+    job.progress({ phase: 'Checking the contract', fraction: 0 });
+    const plan = await lane.use((c) => planComparison(c, contract, left, right, contractDir), job);
+    const signature = buildSignature(plan);
+    // The built run serves a new contract when it holds the same columns and indexed the zone column the rules need.
+    const zones = zoneColumns(plan);
+    const indexed = this.state?.zoneColumns;
+    const zonesServed = indexed !== undefined && (['left', 'right'] as const).every((s) => zones[s] === null || zones[s] === indexed[s]);
+    const previous = this.state !== null && this.state.signature === signature && zonesServed ? this.state : null;
+    // Until this run completes, nothing of the old one is trusted (a cancel leaves no half state behind).
+    this.state = null;
+    const totals = previous ? previous.totals : await buildRun(lane, plan, scale(job, 0.02, 0.55));
+    if (!previous) await buildStaticValues(lane, plan, scale(job, 0.55, 0.6));
+    const built = Date.now();
+    const histories = await this.histories(plan, totals, previous?.histories ?? null);
+    const context = () => this.context({ plan, histories, totals });
+    const statics = staticKey(plan);
+    const dynamic = dynamicKey(plan);
+    let t = Date.now();
+    if (previous?.staticKey !== statics) await buildStaticStatus(lane, context(), scale(job, 0.6, 0.62));
+    profile('static statuses', t);
+    t = Date.now();
+    if (previous?.dynamicKey !== dynamic) await buildDynamicStatus(lane, context(), scale(job, 0.62, 0.7));
+    profile('dynamic statuses', t);
+    t = Date.now();
+    const counts = await countRun(lane, context(), scale(job, 0.7, 0.8));
+    profile('counts', t);
+    const classified = Date.now();
+    const wanted = { left: cubeKey(plan, 'left'), right: cubeKey(plan, 'right') };
+    const cubeKeys = { left: previous?.cubeKeys.left ?? '', right: previous?.cubeKeys.right ?? '' };
+    const dst = { left: previous?.dst.left ?? [], right: previous?.dst.right ?? [] };
+    const cubeFresh = cubeKeys.left === wanted.left && cubeKeys.right === wanted.right;
+    let aggregates: CompareSummary['aggregates'];
+    if (quick && !cubeFresh && previous) {
+      // The counts are what a toggle waits for; the aggregates catch up on the next drill-down.
+      aggregates = { ...previous.summary.aggregates, stale: true };
+    } else {
+      await this.refreshCube(plan, histories, totals, wanted, cubeKeys, dst, job);
+      t = Date.now();
+      await joinCube(lane, plan, false);
+      aggregates = { dimensions: plan.dimensions.map((d) => d.name), ...(await aggregateSummary(lane, plan)), stale: false };
+      profile('aggregates', t);
+    }
+    const equal = totals.matched - counts.mismatched - counts.withinTolerance;
+    const maxRows = Math.max(totals.leftRows, totals.rightRows);
+    const matchRate = plan.key.length === 0 ? 1 : maxRows === 0 ? 1 : (equal + counts.withinTolerance) / maxRows;
+    const minMatchRate = plan.contract.slo.minMatchRate ?? null;
+    const summary: CompareSummary = {
+      contract: { name: contract.name, domain: contract.domain, steward: contract.steward },
+      left: { rows: totals.leftRows, columns: left.columns.length },
+      right: { rows: totals.rightRows, columns: right.columns.length },
+      schema: plan.schema,
+      rows: {
+        matched: totals.matched,
+        leftOnly: counts.leftOnly,
+        rightOnly: counts.rightOnly,
+        equal,
+        withinTolerance: counts.withinTolerance,
+        mismatched: counts.mismatched,
+        duplicateKeysLeft: totals.duplicateKeysLeft,
+        duplicateKeysRight: totals.duplicateKeysRight,
+        nullKeysLeft: totals.nullKeysLeft,
+        nullKeysRight: totals.nullKeysRight,
+        timing: counts.timing,
+      },
+      columns: counts.columns,
+      matchRate,
+      slo: { minMatchRate, met: minMatchRate === null || matchRate >= minMatchRate },
+      dst,
+      aggregates,
+      keyed: plan.key.length > 0,
+      elapsedMs: { build: previous ? 0 : built - started, classify: classified - built, aggregate: Date.now() - classified },
+      rebuilt: !previous,
+      ranAt: new Date().toISOString(),
+    };
+    await this.ws.saveComparison(contract, summary);
+    const zoneIndex = previous ? previous.zoneColumns : zones;
+    this.state = { plan, signature, totals, histories, staticKey: statics, dynamicKey: dynamic, cubeKeys, dst, exceptionsStale: true, summary, zoneColumns: zoneIndex };
+    // A full run lists its exceptions now, so the first page is as fast as the rest.
+    if (!quick) await this.ready(scale(job, 0.96, 1));
+    job.progress({ phase: 'Done', fraction: 1 });
+    return summary;
+  }
+
+  /** Rebuilds the sides of the cube whose readings changed (zone rule, reporting zone, dimensions). */
+  private async refreshCube(
+    plan: Plan,
+    histories: Map<string, ZoneHistory>,
+    totals: BuildTotals,
+    wanted: Record<Side, string>,
+    cubeKeys: Record<Side, string>,
+    dst: Record<Side, DstCounts[]>,
+    job: JobContext,
+  ): Promise<void> {
+    const lane = await this.lane();
+    for (const side of ['left', 'right'] as const) {
+      if (cubeKeys[side] === wanted[side]) continue;
+      const t = Date.now();
+      dst[side] = await buildCubeSide(lane, this.context({ plan, histories, totals }), side, scale(job, side === 'left' ? 0.8 : 0.88, side === 'left' ? 0.88 : 0.96));
+      cubeKeys[side] = wanted[side];
+      profile(`cube ${side}`, t);
+    }
+  }
+
+  /** Lists the exceptions (and their counts in the cube) if this classification has not yet. */
+  private async ready(job?: JobContext): Promise<RunState> {
+    const state = await this.current(job);
+    const quiet = job ?? { signal: new AbortController().signal, progress: () => undefined };
+    const wanted = { left: cubeKey(state.plan, 'left'), right: cubeKey(state.plan, 'right') };
+    const cubeStale = wanted.left !== state.cubeKeys.left || wanted.right !== state.cubeKeys.right;
+    if (state.exceptionsStale || cubeStale) {
+      const lane = await this.lane();
+      const t = Date.now();
+      if (cubeStale) await this.refreshCube(state.plan, state.histories, state.totals, wanted, state.cubeKeys, state.dst, quiet);
+      if (state.exceptionsStale) await materializeExceptions(lane, this.context(state), quiet);
+      await joinCube(lane, state.plan, true);
+      if (cubeStale) {
+        state.summary = { ...state.summary, dst: state.dst, aggregates: { dimensions: state.plan.dimensions.map((d) => d.name), ...(await aggregateSummary(lane, state.plan)), stale: false } };
+        await this.ws.saveComparison(state.plan.contract, state.summary);
+      }
+      profile('exceptions listed', t);
+      state.exceptionsStale = false;
+    }
+    return state;
+  }
+
+  async drill(dimension: string, grain: Grain | null, filters: DrillFilter[]) {
+    const state = await this.ready();
+    return drill(await this.ws.db.lane('page'), state.plan, dimension, grain, filters);
+  }
+
+  async exceptions(query: ExceptionQuery): Promise<TablePage> {
+    const state = await this.ready();
+    return exceptionsPage(await this.ws.db.lane('page'), state.plan, query);
+  }
+
+  async row(key: (string | null)[]): Promise<RowDetail> {
+    const state = await this.ready();
+    return rowDetail(await this.ws.db.lane('page'), this.context(state), key);
+  }
+
+  /** Rows whose local time does not exist or exists twice (or whose zone is unmapped) on one side's column. */
+  async dstRows(side: Side, column: string, edge: 'nonexistent' | 'ambiguous' | 'unmapped', offset: number, limit: number): Promise<TablePage> {
+    const state = await this.current();
+    const { plan } = state;
+    const slot = plan.slots[side].find((s: Slot) => s.column === column);
+    if (!slot) throw new ParityError('unknown_column', `Column "${column}" is not read through a zone rule on the ${side === 'left' ? 'legacy' : 'new'} side.`);
+    const ctx = this.context(state);
+    const present = side === 'left' ? '_l' : '_r';
+    const cond =
+      edge === 'unmapped'
+        ? `${slot.name} IS NOT NULL AND ${zoneIndexSql(ctx, side)} IS NULL`
+        : edgeSql(ctx, side, slot, edge === 'nonexistent' ? 'gap' : 'overlap');
+    const zones = ruleZones(ctx, side);
+    const zoneName = plan.rules[side].kind === 'perRow' ? `([${zones.map((z) => ctx.params.add(z, VARCHAR)).join(', ')}]::VARCHAR[])[${zoneIndexSql(ctx, side)} + 1]` : plan.rules[side].kind === 'local' ? ctx.params.add(zones[0], VARCHAR) : 'NULL';
+    const keys = plan.key.map((k, i) => `k${i} AS "${k.left.column.replaceAll('"', '""')}"`);
+    const relation = `(SELECT ${[...keys, `${slot.name} AS "${column.replaceAll('"', '""')} (as written)"`, `${zoneName} AS zone`, `make_timestamptz(${instantSql(ctx, side, slot)}) AS "read as (UTC)"`, 'rowid AS _row'].join(', ')}
+      FROM ${RUN_ROWS} WHERE ${present} AND ${cond})`;
+    const lane = await this.ws.db.lane('page');
+    const countSql = `SELECT count(*) FROM ${relation}`;
+    const total = Number((await lane.use((c) => c.runAndReadAll(countSql, ctx.params.values, ctx.params.typeList))).getRowsJS()[0][0]);
+    const columns = [...plan.key.map((k) => k.left.column), `${column} (as written)`, 'zone', 'read as (UTC)'];
+    void BIGINT;
+    return readPage(lane, relation, columns, { offset, limit }, { total, owner: 'DST', params: ctx.params, rowId: '_row' });
+  }
+
+  /** Forget the run (a source changed): the next request rebuilds. */
+  reset(): void {
+    this.state = null;
+  }
+}
