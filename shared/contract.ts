@@ -58,10 +58,8 @@ const sideSchema = z.strictObject({
   derived: z.array(z.strictObject({ name, expression: z.string().min(1).max(10_000) })).default([]),
 });
 
-const keyPart = z.union([
-  name.transform((n) => ({ left: n, right: n })),
-  z.strictObject({ left: name, right: name.optional() }).transform((k) => ({ left: k.left, right: k.right ?? k.left })),
-]);
+/** A key column by its legacy name; the new side's partner is named, or paired by name (case and separators ignored). */
+const keyPart = z.union([name.transform((n) => ({ left: n, right: undefined as string | undefined })), z.strictObject({ left: name, right: name.optional() })]);
 
 export const columnKinds = ['number', 'text', 'timestamp', 'date', 'boolean'] as const;
 export type ColumnKind = (typeof columnKinds)[number];

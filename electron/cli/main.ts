@@ -3,6 +3,7 @@
  * Exit codes: 0 ran (and within SLO), 1 ran but outside the SLO, 2 could not run (one-line reason).
  */
 import { ParityError } from '../../shared/errors.js';
+import { compareCommand } from './commands/compare.js';
 import { demoCommand } from './commands/demo.js';
 import { profileCommand } from './commands/profile.js';
 import { technicalCommand } from './commands/technical.js';
@@ -10,6 +11,10 @@ import { technicalCommand } from './commands/technical.js';
 const USAGE = `Parity — reconciliation for data-platform migrations
 
 Usage:
+  parity compare --contract FILE [--json]               reconcile as a contract says
+  parity compare --left PATH --right PATH --key COL[,COL] [--abs-tol X] [--rel-tol X]
+                 [--left-tz ZONE] [--right-tz ZONE] [--json]
+                                                        quick form: every paired column
   parity profile PATH [--json]                          profile a CSV/Parquet file, glob or folder
   parity technical --left PATH --right PATH [--key COL[,COL]] [--json]
                                                         technical parity of a legacy/new pair
@@ -18,6 +23,7 @@ Usage:
 Exit codes: 0 ran, 1 ran but outside the SLO, 2 could not run.`;
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  compare: compareCommand,
   profile: profileCommand,
   technical: technicalCommand,
   demo: demoCommand,
@@ -38,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
     return await run(rest);
   } catch (error) {
     const message = error instanceof ParityError ? error.message : `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
+    if (process.env.PARITY_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.stderr.write(`\nparity: ${message}\n`);
     return 2;
   }

@@ -7,7 +7,7 @@ import type { Progress } from '../../shared/types.js';
 
 export async function withTempEngine<T>(work: (engine: EngineService) => Promise<T>): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-cli-'));
-  const engine = await EngineService.open(path.join(dir, 'run.parity'));
+  const engine = await EngineService.open(path.join(dir, 'cli.parity'));
   try {
     return await work(engine);
   } finally {

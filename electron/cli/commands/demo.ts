@@ -1,5 +1,7 @@
 /** `parity demo --out DIR [--rows N] [--parquet]`: writes the demo Orders pair and its manifest. */
+import fs from 'node:fs';
 import path from 'node:path';
+import { demoContract } from '../../engine/demo/contract.js';
 import { ParityError } from '../../../shared/errors.js';
 import { DEMO_DEFAULT_ROWS, generateDemo } from '../../engine/demo/generate.js';
 import { parseArgs, required } from '../args.js';
@@ -15,6 +17,10 @@ export async function demoCommand(argv: string[]): Promise<number> {
     { signal: new AbortController().signal, progress: stderrProgress() },
   );
   endProgress();
-  console.log(args.switches.has('--json') ? JSON.stringify(manifest, null, 2) : `legacy: ${manifest.files.legacy}\nnew:    ${manifest.files.new}`);
+  // A contract beside the files, with paths relative to it, ready for `parity compare --contract`.
+  const contractFile = path.join(path.dirname(manifest.files.legacy), 'orders.contract.json');
+  const contract = demoContract({ legacy: path.basename(manifest.files.legacy), new: path.basename(manifest.files.new) });
+  fs.writeFileSync(contractFile, `${JSON.stringify(contract, null, 2)}\n`);
+  console.log(args.switches.has('--json') ? JSON.stringify({ ...manifest, contract: contractFile }, null, 2) : `legacy:   ${manifest.files.legacy}\nnew:      ${manifest.files.new}\ncontract: ${contractFile}`);
   return 0;
 }

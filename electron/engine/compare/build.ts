@@ -10,7 +10,7 @@ import type { Lane } from '../db/lane.js';
 import { ident } from '../db/sql.js';
 import { sourceTable } from '../workspace.js';
 import type { Plan, Slot } from './plan.js';
-import { RUN_ROWS, SRC, zoneDictionary } from './run-tables.js';
+import { RUN_ROWS, SRC } from './run-tables.js';
 
 export interface BuildTotals {
   leftRows: number;
@@ -24,12 +24,10 @@ export interface BuildTotals {
   nullKeysRight: number;
   /** Range (µs as written) of each side's timestamps and dates, for the zone transitions. */
   timeRange: Record<Side, { min: bigint; max: bigint } | null>;
-  /** Distinct values of each side's per-row zone column, in dictionary order. */
-  zoneValues: Record<Side, (string | null)[]>;
 }
 
 function keyExpr(plan: Plan, slot: Slot, type: string): string {
-  let e = `CAST(${ident(slot.column)} AS ${type})`;
+  let e = `CAST(s.${ident(slot.column)} AS ${type})`;
   if (type === 'VARCHAR') {
     if (plan.contract.keyOptions.trim) e = `trim(${e})`;
     if (plan.contract.keyOptions.ignoreCase) e = `lower(${e})`;
@@ -37,23 +35,16 @@ function keyExpr(plan: Plan, slot: Slot, type: string): string {
   return e;
 }
 
-/** A side's rows as the run needs them: key, slots, and the per-row zone's dictionary id. */
+/** A side's rows as the run needs them: the key and the slots. */
 function sideSelect(plan: Plan, side: Side): string {
-  const slots = plan.slots[side];
   const keys = plan.key.map((k, i) => `${keyExpr(plan, side === 'left' ? k.left : k.right, k.type)} AS k${i}`);
-  const values = slots.map((s) => `s.${ident(s.column)} AS ${s.name}`);
-  const rule = plan.rules[side];
-  const zoneId = zoneColumn(side);
-  const zone = rule.kind === 'perRow' ? `zd.id AS ${zoneId}` : `NULL::INTEGER AS ${zoneId}`;
-  const join = rule.kind === 'perRow' ? ` LEFT JOIN ${zoneDictionary(side)} zd ON zd.v IS NOT DISTINCT FROM s.${ident(rule.column)}::VARCHAR` : '';
+  const values = plan.slots[side].map((s) => `s.${ident(s.column)} AS ${s.name}`);
   const filter = plan.filters[side];
-  return `SELECT ${[...keys, ...values, zone].join(', ')} FROM ${sourceTable(side)} s${join}${filter ? ` WHERE ${filter}` : ''}`;
+  return `SELECT ${[...keys, ...values].join(', ')} FROM ${sourceTable(side)} s${filter ? ` WHERE ${filter}` : ''}`;
 }
 
-export const zoneColumn = (side: Side) => (side === 'left' ? '_lz' : '_rz');
-
 function sideColumns(plan: Plan, side: Side): string[] {
-  return [...plan.slots[side].map((s) => s.name), zoneColumn(side)];
+  return plan.slots[side].map((s) => s.name);
 }
 
 const ALL_BITS = '18446744073709551615::UBIGINT';
@@ -126,21 +117,8 @@ function unkeyedSql(plan: Plan): string {
     SELECT ${SRC.unkeyed}::UTINYINT AS _src, ${[...lCols.map((c) => `NULL AS ${c}`), ...rCols].join(', ')}, false AS _l, true AS _r, false AS _own, ${ALL_BITS} AS _neq FROM (${sideSelect(plan, 'right')})`;
 }
 
-/** Per-row zone columns become small integers (a dictionary per side), so toggling zones is a list lookup. */
-async function zoneDictionaries(c: DuckDBConnection, plan: Plan): Promise<void> {
-  for (const side of ['left', 'right'] as const) {
-    const rule = plan.rules[side];
-    if (rule.kind !== 'perRow') continue;
-    await c.run(`CREATE OR REPLACE TABLE ${zoneDictionary(side)} AS
-      SELECT v, (row_number() OVER (ORDER BY v NULLS LAST) - 1)::INTEGER AS id
-      FROM (SELECT DISTINCT ${ident(rule.column)}::VARCHAR AS v FROM ${sourceTable(side)})`);
-  }
-}
-
 export async function buildRun(lane: Lane, plan: Plan, job: JobContext): Promise<BuildTotals> {
   return lane.use(async (c) => {
-    job.progress({ phase: 'Indexing time zones', fraction: 0.01 });
-    await zoneDictionaries(c, plan);
     const body = plan.key.length > 0 ? keyedSql(plan) : unkeyedSql(plan);
     await lane.withProgress(job, 'Reading and joining both sides', 0.02, 0.85, () => c.run(`CREATE OR REPLACE TABLE ${RUN_ROWS} AS ${body}`));
     job.progress({ phase: 'Counting', fraction: 0.86 });
@@ -166,12 +144,6 @@ async function totals(c: DuckDBConnection, plan: Plan): Promise<BuildTotals> {
   const row = r.getRowObjectsJS()[0];
   const n = (k: string) => Number(row[k] ?? 0);
   const rng = (tag: string) => (row[`${tag}_min`] === null || row[`${tag}_min`] === undefined ? null : { min: BigInt(row[`${tag}_min`] as bigint), max: BigInt(row[`${tag}_max`] as bigint) });
-  const zoneValues = { left: [] as (string | null)[], right: [] as (string | null)[] };
-  for (const side of ['left', 'right'] as const) {
-    if (plan.rules[side].kind !== 'perRow') continue;
-    const v = await c.runAndReadAll(`SELECT v FROM ${zoneDictionary(side)} ORDER BY id`);
-    zoneValues[side] = v.getRowsJS().map((x) => (x[0] === null ? null : String(x[0])));
-  }
   return {
     leftRows: n('left_rows'),
     rightRows: n('right_rows'),
@@ -183,6 +155,5 @@ async function totals(c: DuckDBConnection, plan: Plan): Promise<BuildTotals> {
     nullKeysLeft: n('null_left'),
     nullKeysRight: n('null_right'),
     timeRange: { left: rng('ln'), right: rng('rn') },
-    zoneValues,
   };
 }

@@ -270,7 +270,7 @@ export async function countRun(lane: Lane, ctx: ReadingContext, job: JobContext)
 export async function materializeExceptions(lane: Lane, ctx: ReadingContext, job: JobContext): Promise<void> {
   const { plan } = ctx;
   const keys = plan.key.map((_, i) => `t.k${i}`);
-  const slots = [...plan.slots.left.map((x) => x.name), ...plan.slots.right.map((x) => x.name), '_lz', '_rz'].map((x) => `t.${x}`);
+  const slots = [...plan.slots.left.map((x) => x.name), ...plan.slots.right.map((x) => x.name)].map((x) => `t.${x}`);
   const dims = plan.dimensions.map((_, i) => `CASE WHEN k._l THEN ${dimensionSql(ctx, i, 'left')} ELSE ${dimensionSql(ctx, i, 'right')} END AS dim${i}`);
   const names = plan.columns.map((c) => ctx.params.add(c.name, VARCHAR));
   const differing = plan.columns.length

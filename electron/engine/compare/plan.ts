@@ -215,7 +215,7 @@ export async function planComparison(
   const key: PlannedKey[] = [];
   for (const [i, k] of contract.key.entries()) {
     const l = requireColumn(left, k.left, `key[${i}].left`);
-    const r = requireColumn(right, k.right, `key[${i}].right`);
+    const r = partner(right, l, k.right, `key[${i}]`);
     key.push({ left: ls.get(l), right: rs.get(r), type: await commonType(c, typeOf(left, l), typeOf(right, r)) });
   }
 
@@ -325,15 +325,6 @@ export async function planComparison(
   }
   void isInstantType;
   return { contract, key, columns, dimensions, measures, timing, rules, filters, slots: { left: ls.list, right: rs.list }, sources: { left, right }, schema };
-}
-
-/** The per-row zone column each side's rule reads, if any (the build indexes it). */
-export function zoneColumns(plan: Plan): Record<Side, string | null> {
-  const col = (side: Side) => {
-    const r = plan.rules[side];
-    return r.kind === 'perRow' ? r.column : null;
-  };
-  return { left: col('left'), right: col('right') };
 }
 
 /** What the run table must hold; when this is unchanged, a new contract only re-classifies. */

@@ -7,14 +7,13 @@ import { VARCHAR } from '@duckdb/node-api';
 import type { Side } from '../../../shared/types.js';
 import type { Params } from '../db/params.js';
 import type { Plan, PlannedColumn, Slot } from './plan.js';
-import { zoneColumn } from './build.js';
 import { localEdgeSql, localOffsetSql, perRowSql, utcOffsetSql, type ZoneHistory } from './zones.js';
 
 export interface ReadingContext {
   plan: Plan;
   histories: Map<string, ZoneHistory>;
-  /** Per side: the dictionary values of the per-row zone column, in id order. */
-  zoneValues: Record<Side, (string | null)[]>;
+  /** Per side with a per-row rule: the ENUM type of the zone column's values, and those values in code order. */
+  zoneKeys: Record<Side, { type: string; values: string[] } | null>;
   params: Params;
 }
 
@@ -31,13 +30,16 @@ export function zoneIndexSql(ctx: ReadingContext, side: Side): string {
   const rule = ctx.plan.rules[side];
   if (rule.kind !== 'perRow') return '0';
   const zones = ruleZones(ctx, side);
-  const ids = ctx.zoneValues[side].map((v) => {
-    const zone = (v !== null ? rule.mapping[v] : undefined) ?? rule.fallback;
+  const keys = ctx.zoneKeys[side];
+  if (!keys || keys.values.length === 0) return 'NULL::INTEGER';
+  const ids = keys.values.map((v) => {
+    const zone = rule.mapping[v] ?? rule.fallback;
     return zone === undefined || zone === null ? 'NULL' : String(zones.indexOf(zone));
   });
-  if (ids.length === 0) return 'NULL::INTEGER';
-  // A constant list indexed by the row's dictionary id: one lookup per row, however many values.
-  return `([${ids.join(', ')}]::INTEGER[])[${zoneColumn(side)} + 1]`;
+  // The value's ENUM code indexes a constant list of zone numbers: one hash lookup per row, however many values.
+  const code = `enum_code(TRY_CAST(${rule.slot.name}::VARCHAR AS ${keys.type}))`;
+  const fallback = rule.fallback ? String(zones.indexOf(rule.fallback)) : 'NULL';
+  return `coalesce(([${ids.join(', ')}]::INTEGER[])[${code} + 1], ${fallback})`;
 }
 
 function histories(ctx: ReadingContext, side: Side): ZoneHistory[] {

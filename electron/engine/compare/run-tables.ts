@@ -1,5 +1,5 @@
 /** Names of a run's working tables: in an in-memory database attached to the workspace, shared by all lanes. */
-export const RUN_DB = 'run';
+export const RUN_DB = 'parity_run';
 export const RUN_ROWS = `${RUN_DB}.rows`;
 export const RUN_EXCEPTIONS = `${RUN_DB}.exceptions`;
 export const RUN_CUBE = `${RUN_DB}.cube`;
@@ -8,7 +8,8 @@ export const RUN_ONESIDE = `${RUN_DB}.one_sided`;
 export const RUN_SSTAT = `${RUN_DB}.static_status`;
 export const RUN_DSTAT = `${RUN_DB}.dynamic_status`;
 export const cubeSide = (side: 'left' | 'right') => `${RUN_DB}.cube_${side}`;
-export const zoneDictionary = (side: 'left' | 'right') => `${RUN_DB}.zone_values_${side}`;
+/** An ENUM of a per-row zone column's values: its code is a small integer, found by one hash lookup per row. */
+export const zoneKeysType = (side: 'left' | 'right', slot: string) => `${RUN_DB}.zone_keys_${side}_${slot}`;
 
 /** Row origin codes in run.rows. */
 export const SRC = { keyed: 0, duplicate: 1, nullKey: 2, unkeyed: 5 } as const;

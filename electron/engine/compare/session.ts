@@ -18,9 +18,9 @@ import { buildRun, type BuildTotals } from './build.js';
 import { buildDynamicStatus, buildStaticStatus, buildStaticValues, countRun, dynamicKey, materializeExceptions, staticKey } from './classify.js';
 import { rowDetail } from './detail.js';
 import { exceptionsPage, type ExceptionQuery } from './exceptions.js';
-import { buildSignature, planComparison, zoneColumns, type Plan, type Slot } from './plan.js';
+import { buildSignature, planComparison, type Plan, type Slot } from './plan.js';
 import { edgeSql, instantSql, ruleZones, zoneIndexSql, type ReadingContext } from './readings.js';
-import { RUN_ROWS } from './run-tables.js';
+import { RUN_ROWS, zoneKeysType } from './run-tables.js';
 import { zoneHistories, type ZoneHistory } from './zones.js';
 
 interface RunState {
@@ -36,8 +36,8 @@ interface RunState {
   /** run.exceptions is listed on first need after a classification. */
   exceptionsStale: boolean;
   summary: CompareSummary;
-  /** The zone columns run.rows holds dictionary ids for. */
-  zoneColumns: Record<Side, string | null>;
+  /** ENUM types of per-row zone columns made so far (by side and slot), with their values. */
+  zoneKeys: Map<string, { type: string; values: string[] }>;
 }
 
 function cubeKey(plan: Plan, side: Side): string {
@@ -77,8 +77,30 @@ export class CompareSession {
     return this.state as RunState;
   }
 
-  private context(state: Pick<RunState, 'plan' | 'histories' | 'totals'>): ReadingContext {
-    return { plan: state.plan, histories: state.histories, zoneValues: state.totals.zoneValues, params: new Params() };
+  private context(state: Pick<RunState, 'plan' | 'histories' | 'zoneKeys'>): ReadingContext {
+    const keys = (side: Side) => {
+      const rule = state.plan.rules[side];
+      return rule.kind === 'perRow' ? (state.zoneKeys.get(`${side}:${rule.slot.name}`) ?? null) : null;
+    };
+    return { plan: state.plan, histories: state.histories, zoneKeys: { left: keys('left'), right: keys('right') }, params: new Params() };
+  }
+
+  /** An ENUM of each per-row zone column's values, made once per build and column. */
+  private async zoneKeys(plan: Plan, known: Map<string, { type: string; values: string[] }>): Promise<Map<string, { type: string; values: string[] }>> {
+    const out = new Map(known);
+    const lane = await this.lane();
+    for (const side of ['left', 'right'] as const) {
+      const rule = plan.rules[side];
+      if (rule.kind !== 'perRow' || out.has(`${side}:${rule.slot.name}`)) continue;
+      const type = zoneKeysType(side, rule.slot.name);
+      const values = await lane.use(async (c) => {
+        await c.run(`DROP TYPE IF EXISTS ${type}`);
+        await c.run(`CREATE TYPE ${type} AS ENUM (SELECT DISTINCT ${rule.slot.name}::VARCHAR FROM ${RUN_ROWS} WHERE ${rule.slot.name} IS NOT NULL ORDER BY 1)`);
+        return (await c.runAndReadAll(`SELECT unnest(enum_range(NULL::${type}))`)).getRowsJS().map((r) => String(r[0]));
+      });
+      out.set(`${side}:${rule.slot.name}`, { type, values });
+    }
+    return out;
   }
 
   private async histories(plan: Plan, totals: BuildTotals, previous: Map<string, ZoneHistory> | null): Promise<Map<string, ZoneHistory>> {
@@ -114,17 +136,15 @@ export class CompareSession {
     const plan = await lane.use((c) => planComparison(c, contract, left, right, contractDir), job);
     const signature = buildSignature(plan);
     // The built run serves a new contract when it holds the same columns and indexed the zone column the rules need.
-    const zones = zoneColumns(plan);
-    const indexed = this.state?.zoneColumns;
-    const zonesServed = indexed !== undefined && (['left', 'right'] as const).every((s) => zones[s] === null || zones[s] === indexed[s]);
-    const previous = this.state !== null && this.state.signature === signature && zonesServed ? this.state : null;
+    const previous = this.state !== null && this.state.signature === signature ? this.state : null;
     // Until this run completes, nothing of the old one is trusted (a cancel leaves no half state behind).
     this.state = null;
     const totals = previous ? previous.totals : await buildRun(lane, plan, scale(job, 0.02, 0.55));
     if (!previous) await buildStaticValues(lane, plan, scale(job, 0.55, 0.6));
     const built = Date.now();
     const histories = await this.histories(plan, totals, previous?.histories ?? null);
-    const context = () => this.context({ plan, histories, totals });
+    const zoneKeys = await this.zoneKeys(plan, previous?.zoneKeys ?? new Map());
+    const context = () => this.context({ plan, histories, zoneKeys });
     const statics = staticKey(plan);
     const dynamic = dynamicKey(plan);
     let t = Date.now();
@@ -146,7 +166,7 @@ export class CompareSession {
       // The counts are what a toggle waits for; the aggregates catch up on the next drill-down.
       aggregates = { ...previous.summary.aggregates, stale: true };
     } else {
-      await this.refreshCube(plan, histories, totals, wanted, cubeKeys, dst, job);
+      await this.refreshCube(plan, histories, zoneKeys, wanted, cubeKeys, dst, job);
       t = Date.now();
       await joinCube(lane, plan, false);
       aggregates = { dimensions: plan.dimensions.map((d) => d.name), ...(await aggregateSummary(lane, plan)), stale: false };
@@ -185,8 +205,7 @@ export class CompareSession {
       ranAt: new Date().toISOString(),
     };
     await this.ws.saveComparison(contract, summary);
-    const zoneIndex = previous ? previous.zoneColumns : zones;
-    this.state = { plan, signature, totals, histories, staticKey: statics, dynamicKey: dynamic, cubeKeys, dst, exceptionsStale: true, summary, zoneColumns: zoneIndex };
+    this.state = { plan, signature, totals, histories, staticKey: statics, dynamicKey: dynamic, cubeKeys, dst, exceptionsStale: true, summary, zoneKeys };
     // A full run lists its exceptions now, so the first page is as fast as the rest.
     if (!quick) await this.ready(scale(job, 0.96, 1));
     job.progress({ phase: 'Done', fraction: 1 });
@@ -197,7 +216,7 @@ export class CompareSession {
   private async refreshCube(
     plan: Plan,
     histories: Map<string, ZoneHistory>,
-    totals: BuildTotals,
+    zoneKeys: RunState['zoneKeys'],
     wanted: Record<Side, string>,
     cubeKeys: Record<Side, string>,
     dst: Record<Side, DstCounts[]>,
@@ -207,7 +226,7 @@ export class CompareSession {
     for (const side of ['left', 'right'] as const) {
       if (cubeKeys[side] === wanted[side]) continue;
       const t = Date.now();
-      dst[side] = await buildCubeSide(lane, this.context({ plan, histories, totals }), side, scale(job, side === 'left' ? 0.8 : 0.88, side === 'left' ? 0.88 : 0.96));
+      dst[side] = await buildCubeSide(lane, this.context({ plan, histories, zoneKeys }), side, scale(job, side === 'left' ? 0.8 : 0.88, side === 'left' ? 0.88 : 0.96));
       cubeKeys[side] = wanted[side];
       profile(`cube ${side}`, t);
     }
@@ -222,7 +241,7 @@ export class CompareSession {
     if (state.exceptionsStale || cubeStale) {
       const lane = await this.lane();
       const t = Date.now();
-      if (cubeStale) await this.refreshCube(state.plan, state.histories, state.totals, wanted, state.cubeKeys, state.dst, quiet);
+      if (cubeStale) await this.refreshCube(state.plan, state.histories, state.zoneKeys, wanted, state.cubeKeys, state.dst, quiet);
       if (state.exceptionsStale) await materializeExceptions(lane, this.context(state), quiet);
       await joinCube(lane, state.plan, true);
       if (cubeStale) {
