@@ -14,10 +14,10 @@ import type { Side } from '../../../shared/types.js';
 import { Params } from '../db/params.js';
 import type { JobContext } from '../jobs.js';
 import { dimensionSql, zonedSlots } from './classify.js';
-import { edgeSql, unmappedSql } from './readings.js';
+import { edgeSql, runRows, unmappedSql } from './readings.js';
 import type { Plan, PlannedMeasure } from './plan.js';
 import type { ReadingContext } from './readings.js';
-import { RUN_CUBE, RUN_EXCEPTIONS, RUN_ROWS, cubeSide } from './run-tables.js';
+import { RUN_CUBE, RUN_EXCEPTIONS, cubeSide } from './run-tables.js';
 
 type Part = 'c' | 's' | 'lo' | 'hi';
 
@@ -56,7 +56,7 @@ export async function buildCubeSide(lane: Lane, ctx: ReadingContext, side: Side,
   });
   const dimSel = plan.dimensions.map((_, i) => `${dimensionSql(ctx, i, side)} AS d${i}`);
   const sql = `CREATE OR REPLACE TABLE ${cubeSide(side)} AS
-    SELECT ${[...dimSel, ...aggs].join(', ')} FROM ${RUN_ROWS} WHERE ${side === 'left' ? '_l' : '_r'}${plan.dimensions.length ? ' GROUP BY ALL' : ''}`;
+    SELECT ${[...dimSel, ...aggs].join(', ')} FROM ${runRows(ctx)} WHERE ${side === 'left' ? '_l' : '_r'}${plan.dimensions.length ? ' GROUP BY ALL' : ''}`;
   await lane.use((c) => lane.withProgress(job, `Aggregating the ${side === 'left' ? 'legacy' : 'new'} side`, 0.05, 0.95, () => c.run(sql, ctx.params.values, ctx.params.typeList)), job);
   if (zoned.length === 0) return [];
   const sums = zoned.flatMap((_, i) => [`sum(_g${i})`, `sum(_o${i})`, `sum(_u${i})`]);

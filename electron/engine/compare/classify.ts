@@ -17,7 +17,7 @@ import { Params } from '../db/params.js';
 import type { JobContext } from '../jobs.js';
 import { MASKED_COLUMNS, rawDistinctSql } from './build.js';
 import type { Plan, PlannedColumn, Slot } from './plan.js';
-import { instantSql, reportingDaySql, textSql, wallMicrosSql, type ReadingContext } from './readings.js';
+import { instantSql, reportingDaySql, runRows, textSql, wallMicrosSql, type ReadingContext } from './readings.js';
 import { RUN_DSTAT, RUN_ONESIDE, RUN_SSTAT, RUN_SVALS } from './run-tables.js';
 import { RUN_EXCEPTIONS, RUN_ROWS, SRC } from './run-tables.js';
 
@@ -171,11 +171,12 @@ export async function buildDynamicStatus(lane: Lane, ctx: ReadingContext, job: J
   const cols = indexes(ctx.plan, true);
   const readings = cols.map((i) => columnReading(ctx, ctx.plan.columns[i]));
   const differs = readings.map((r) => `(${r.lv} IS DISTINCT FROM ${r.rv})`);
-  const select = ['rowid AS _row', ...statusColumns(ctx, cols, () => null), `${timingSql(ctx, 'left')} AS _tl`, `${timingSql(ctx, 'right')} AS _tr`];
+  const select = ['_rid AS _row', ...statusColumns(ctx, cols, () => null), `${timingSql(ctx, 'left')} AS _tl`, `${timingSql(ctx, 'right')} AS _tr`];
   const paired = differs.length ? ` OR (_l AND _r AND (${differs.join(' OR ')}))` : '';
   // Readings repeat in the projection, but only for the rows the filter keeps.
   const sql = `CREATE OR REPLACE TABLE ${RUN_DSTAT} AS SELECT ${select.join(', ')}
-    FROM ${RUN_ROWS} WHERE _src = ${SRC.keyed} AND ((NOT (_l AND _r))${paired})`;
+    FROM ${runRows(ctx)} WHERE _src = ${SRC.keyed} AND ((NOT (_l AND _r))${paired})`;
+  if (process.env.PARITY_DUMP_SQL) (globalThis as Record<string, unknown>).lastDynamicSql = { sql, params: ctx.params };
   await lane.use((c) => lane.withProgress(job, 'Reading values through the rules', 0.05, 0.9, () => c.run(sql, ctx.params.values, ctx.params.typeList)), job);
 }
 
@@ -280,7 +281,7 @@ export async function materializeExceptions(lane: Lane, ctx: ReadingContext, job
   const sql = `CREATE OR REPLACE TABLE ${RUN_EXCEPTIONS} AS ${statusesSql(plan)}
     SELECT class, CASE WHEN class = 'mismatch' THEN ${differing} ELSE []::VARCHAR[] END AS columns,
       ${['k._row', 'k._src', 'k._l', 'k._r', ...keys, ...slots, ...plan.columns.map((_, i) => `st${i}`), ...plan.columns.map((_, i) => `d${i}`), ...dims].join(', ')}
-    FROM k JOIN ${RUN_ROWS} t ON t.rowid = k._row WHERE class <> 'equal'`;
+    FROM k JOIN ${runRows(ctx)} t ON t._rid = k._row WHERE class <> 'equal'`;
   await lane.use((c) => lane.withProgress(job, 'Listing exceptions', 0.05, 0.95, () => c.run(sql, ctx.params.values, ctx.params.typeList)), job);
 }
 

@@ -7,22 +7,40 @@ import { VARCHAR } from '@duckdb/node-api';
 import type { Side } from '../../../shared/types.js';
 import type { Params } from '../db/params.js';
 import type { Plan, PlannedColumn, Slot } from './plan.js';
+import { RUN_ROWS, ZONE_CODE, zoneCodes } from './run-tables.js';
 import { localEdgeSql, localOffsetSql, perRowSql, utcOffsetSql, type ZoneHistory } from './zones.js';
 
 export interface ReadingContext {
   plan: Plan;
   histories: Map<string, ZoneHistory>;
-  /** Per side with a per-row rule: the ENUM type of the zone column's values, and those values in code order. */
-  zoneKeys: Record<Side, { type: string; values: string[] } | null>;
+  /** Per side with a per-row rule: the zone column's values in code order (codes sit beside run.rows). */
+  zoneKeys: Record<Side, { values: string[] } | null>;
   params: Params;
 }
 
-/** The zones a side's rule can choose, in a fixed order (index = zone number in SQL). */
-export function ruleZones(ctx: Pick<ReadingContext, 'plan'>, side: Side): string[] {
+/**
+ * run.rows as the readings need it: with each per-row zone column's codes alongside (a positional join),
+ * and the run row id as _rid.
+ */
+export function runRows(ctx: Pick<ReadingContext, 'zoneKeys'>): string {
+  const sides = (['left', 'right'] as const).filter((s) => ctx.zoneKeys[s] !== null);
+  if (sides.length === 0) return `(SELECT rowid AS _rid, * FROM ${RUN_ROWS})`;
+  const joins = sides.map((s) => `POSITIONAL JOIN ${zoneCodes(s)} AS ${ZONE_CODE[s]}_t`).join(' ');
+  const codes = sides.map((s) => `${ZONE_CODE[s]}_t.code AS ${ZONE_CODE[s]}`).join(', ');
+  return `(SELECT t.rowid AS _rid, t.*, ${codes} FROM ${RUN_ROWS} AS t ${joins})`;
+}
+
+/**
+ * The zones a side's rule can choose, in a fixed order (index = zone number in SQL). For a per-row rule,
+ * only the zones of values present in the data: a mapping of every airport in the world names hundreds.
+ */
+export function ruleZones(ctx: Pick<ReadingContext, 'plan' | 'zoneKeys'>, side: Side): string[] {
   const rule = ctx.plan.rules[side];
   if (rule.kind === 'local') return [rule.zone];
-  if (rule.kind === 'perRow') return [...new Set([...Object.values(rule.mapping), ...(rule.fallback ? [rule.fallback] : [])])].sort();
-  return [];
+  if (rule.kind !== 'perRow') return [];
+  const present = ctx.zoneKeys[side]?.values ?? Object.keys(rule.mapping);
+  const zones = present.map((v) => rule.mapping[v]).filter((z): z is string => Boolean(z));
+  return [...new Set([...zones, ...(rule.fallback ? [rule.fallback] : [])])].sort();
 }
 
 /** Per row: the index into ruleZones() of the zone its zone-column value maps to; NULL when unmapped. */
@@ -36,10 +54,9 @@ export function zoneIndexSql(ctx: ReadingContext, side: Side): string {
     const zone = rule.mapping[v] ?? rule.fallback;
     return zone === undefined || zone === null ? 'NULL' : String(zones.indexOf(zone));
   });
-  // The value's ENUM code indexes a constant list of zone numbers: one hash lookup per row, however many values.
-  const code = `enum_code(TRY_CAST(${rule.slot.name}::VARCHAR AS ${keys.type}))`;
+  // The row's stored code indexes a constant list of zone numbers: one lookup per row, however many values.
   const fallback = rule.fallback ? String(zones.indexOf(rule.fallback)) : 'NULL';
-  return `coalesce(([${ids.join(', ')}]::INTEGER[])[${code} + 1], ${fallback})`;
+  return `coalesce(([${ids.join(', ')}]::INTEGER[])[${ZONE_CODE[side]} + 1], ${fallback})`;
 }
 
 function histories(ctx: ReadingContext, side: Side): ZoneHistory[] {

@@ -10,6 +10,9 @@ export const RUN_DSTAT = `${RUN_DB}.dynamic_status`;
 export const cubeSide = (side: 'left' | 'right') => `${RUN_DB}.cube_${side}`;
 /** An ENUM of a per-row zone column's values: its code is a small integer, found by one hash lookup per row. */
 export const zoneKeysType = (side: 'left' | 'right', slot: string) => `${RUN_DB}.zone_keys_${side}_${slot}`;
+/** One zone code per run row (same order as run.rows), read alongside it by position. */
+export const zoneCodes = (side: 'left' | 'right') => `${RUN_DB}.zone_codes_${side}`;
+export const ZONE_CODE = { left: '_zl', right: '_zr' } as const;
 
 /** Row origin codes in run.rows. */
 export const SRC = { keyed: 0, duplicate: 1, nullKey: 2, unkeyed: 5 } as const;

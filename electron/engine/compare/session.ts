@@ -19,8 +19,8 @@ import { buildDynamicStatus, buildStaticStatus, buildStaticValues, countRun, dyn
 import { rowDetail } from './detail.js';
 import { exceptionsPage, type ExceptionQuery } from './exceptions.js';
 import { buildSignature, planComparison, type Plan, type Slot } from './plan.js';
-import { edgeSql, instantSql, ruleZones, zoneIndexSql, type ReadingContext } from './readings.js';
-import { RUN_ROWS, zoneKeysType } from './run-tables.js';
+import { edgeSql, instantSql, ruleZones, runRows, zoneIndexSql, type ReadingContext } from './readings.js';
+import { RUN_ROWS, zoneCodes, zoneKeysType } from './run-tables.js';
 import { zoneHistories, type ZoneHistory } from './zones.js';
 
 interface RunState {
@@ -36,8 +36,8 @@ interface RunState {
   /** run.exceptions is listed on first need after a classification. */
   exceptionsStale: boolean;
   summary: CompareSummary;
-  /** ENUM types of per-row zone columns made so far (by side and slot), with their values. */
-  zoneKeys: Map<string, { type: string; values: string[] }>;
+  /** Per side, the per-row zone column whose codes sit beside run.rows, with its values in code order. */
+  zoneKeys: Record<Side, { slot: string; values: string[] } | null>;
 }
 
 function cubeKey(plan: Plan, side: Side): string {
@@ -78,33 +78,37 @@ export class CompareSession {
   }
 
   private context(state: Pick<RunState, 'plan' | 'histories' | 'zoneKeys'>): ReadingContext {
-    const keys = (side: Side) => {
-      const rule = state.plan.rules[side];
-      return rule.kind === 'perRow' ? (state.zoneKeys.get(`${side}:${rule.slot.name}`) ?? null) : null;
-    };
+    const keys = (side: Side) => (state.plan.rules[side].kind === 'perRow' ? state.zoneKeys[side] : null);
     return { plan: state.plan, histories: state.histories, zoneKeys: { left: keys('left'), right: keys('right') }, params: new Params() };
   }
 
-  /** An ENUM of each per-row zone column's values, made once per build and column. */
-  private async zoneKeys(plan: Plan, known: Map<string, { type: string; values: string[] }>): Promise<Map<string, { type: string; values: string[] }>> {
-    const out = new Map(known);
+  /**
+   * Codes of each per-row zone column, one per run row, stored beside run.rows: an ENUM of the column's
+   * values makes each code one hash lookup, once; every later reading is an integer. Made when a rule
+   * first names the column.
+   */
+  private async zoneKeys(plan: Plan, known: RunState['zoneKeys'] | null): Promise<RunState['zoneKeys']> {
+    const out: RunState['zoneKeys'] = { left: known?.left ?? null, right: known?.right ?? null };
     const lane = await this.lane();
     for (const side of ['left', 'right'] as const) {
       const rule = plan.rules[side];
-      if (rule.kind !== 'perRow' || out.has(`${side}:${rule.slot.name}`)) continue;
+      if (rule.kind !== 'perRow' || out[side]?.slot === rule.slot.name) continue;
       const type = zoneKeysType(side, rule.slot.name);
       const values = await lane.use(async (c) => {
+        await c.run(`DROP TABLE IF EXISTS ${zoneCodes(side)}`);
         await c.run(`DROP TYPE IF EXISTS ${type}`);
         await c.run(`CREATE TYPE ${type} AS ENUM (SELECT DISTINCT ${rule.slot.name}::VARCHAR FROM ${RUN_ROWS} WHERE ${rule.slot.name} IS NOT NULL ORDER BY 1)`);
+        await c.run(`CREATE TABLE ${zoneCodes(side)} AS SELECT enum_code(TRY_CAST(${rule.slot.name}::VARCHAR AS ${type}))::INTEGER AS code FROM ${RUN_ROWS}`);
         return (await c.runAndReadAll(`SELECT unnest(enum_range(NULL::${type}))`)).getRowsJS().map((r) => String(r[0]));
       });
-      out.set(`${side}:${rule.slot.name}`, { type, values });
+      out[side] = { slot: rule.slot.name, values };
     }
     return out;
   }
 
-  private async histories(plan: Plan, totals: BuildTotals, previous: Map<string, ZoneHistory> | null): Promise<Map<string, ZoneHistory>> {
-    const zones = [...new Set([...ruleZones({ plan }, 'left'), ...ruleZones({ plan }, 'right'), plan.contract.reportingZone])];
+  private async histories(plan: Plan, totals: BuildTotals, zoneKeys: RunState['zoneKeys'], previous: Map<string, ZoneHistory> | null): Promise<Map<string, ZoneHistory>> {
+    const known = { plan, zoneKeys: { left: plan.rules.left.kind === 'perRow' ? zoneKeys.left : null, right: plan.rules.right.kind === 'perRow' ? zoneKeys.right : null } };
+    const zones = [...new Set([...ruleZones(known, 'left'), ...ruleZones(known, 'right'), plan.contract.reportingZone])];
     const ranges = [totals.timeRange.left, totals.timeRange.right].filter((r): r is { min: bigint; max: bigint } => r !== null);
     const now = BigInt(Date.now()) * 1000n;
     const min = ranges.length ? ranges.reduce((a, r) => (r.min < a ? r.min : a), ranges[0].min) : now;
@@ -142,8 +146,8 @@ export class CompareSession {
     const totals = previous ? previous.totals : await buildRun(lane, plan, scale(job, 0.02, 0.55));
     if (!previous) await buildStaticValues(lane, plan, scale(job, 0.55, 0.6));
     const built = Date.now();
-    const histories = await this.histories(plan, totals, previous?.histories ?? null);
-    const zoneKeys = await this.zoneKeys(plan, previous?.zoneKeys ?? new Map());
+    const zoneKeys = await this.zoneKeys(plan, previous?.zoneKeys ?? null);
+    const histories = await this.histories(plan, totals, zoneKeys, previous?.histories ?? null);
     const context = () => this.context({ plan, histories, zoneKeys });
     const statics = staticKey(plan);
     const dynamic = dynamicKey(plan);
@@ -284,8 +288,8 @@ export class CompareSession {
     const zones = ruleZones(ctx, side);
     const zoneName = plan.rules[side].kind === 'perRow' ? `([${zones.map((z) => ctx.params.add(z, VARCHAR)).join(', ')}]::VARCHAR[])[${zoneIndexSql(ctx, side)} + 1]` : plan.rules[side].kind === 'local' ? ctx.params.add(zones[0], VARCHAR) : 'NULL';
     const keys = plan.key.map((k, i) => `k${i} AS "${k.left.column.replaceAll('"', '""')}"`);
-    const relation = `(SELECT ${[...keys, `${slot.name} AS "${column.replaceAll('"', '""')} (as written)"`, `${zoneName} AS zone`, `make_timestamptz(${instantSql(ctx, side, slot)}) AS "read as (UTC)"`, 'rowid AS _row'].join(', ')}
-      FROM ${RUN_ROWS} WHERE ${present} AND ${cond})`;
+    const relation = `(SELECT ${[...keys, `${slot.name} AS "${column.replaceAll('"', '""')} (as written)"`, `${zoneName} AS zone`, `make_timestamptz(${instantSql(ctx, side, slot)}) AS "read as (UTC)"`, '_rid AS _row'].join(', ')}
+      FROM ${runRows(ctx)} WHERE ${present} AND ${cond})`;
     const lane = await this.ws.db.lane('page');
     const countSql = `SELECT count(*) FROM ${relation}`;
     const total = Number((await lane.use((c) => c.runAndReadAll(countSql, ctx.params.values, ctx.params.typeList))).getRowsJS()[0][0]);
