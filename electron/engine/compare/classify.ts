@@ -17,8 +17,8 @@ import { Params } from '../db/params.js';
 import type { JobContext } from '../jobs.js';
 import { MASKED_COLUMNS, rawDistinctSql } from './build.js';
 import type { Plan, PlannedColumn, Slot } from './plan.js';
-import { instantSql, reportingDaySql, runRows, textSql, wallMicrosSql, type ReadingContext } from './readings.js';
-import { RUN_DSTAT, RUN_ONESIDE, RUN_SSTAT, RUN_SVALS } from './run-tables.js';
+import { instantSql, reportingDaySql, rowsById, runRows, textSql, wallMicrosSql, type ReadingContext } from './readings.js';
+import { RUN_ONESIDE, RUN_SSTAT, RUN_SVALS, RUN_TIMING, dynamicStatus } from './run-tables.js';
 import { RUN_EXCEPTIONS, RUN_ROWS, SRC } from './run-tables.js';
 
 /** Column status codes in run.exceptions. */
@@ -112,7 +112,8 @@ const bit = (i: number) => `${1n << BigInt(i)}::UBIGINT`;
  * and the one-sided, duplicate- and null-key rows (run.oneside). Tolerance toggles read only these.
  */
 export async function buildStaticValues(lane: Lane, plan: Plan, job: JobContext): Promise<void> {
-  const cols = indexes(plan, false);
+  // Every column that can be static (a toggle may drop a value map), not only those static now.
+  const cols = plan.columns.map((c, i) => (i < MASKED_COLUMNS && rawDistinctSql(c, 'l', 'r') !== null ? i : -1)).filter((i) => i >= 0);
   const mask = cols.reduce((m, i) => m | (1n << BigInt(i)), 0n);
   const slots = [...new Set(cols.flatMap((i) => [plan.columns[i].l.name, plan.columns[i].r.name]))];
   await lane.use(async (c) => {
@@ -130,17 +131,16 @@ export function staticKey(plan: Plan): string {
   return JSON.stringify(indexes(plan, false).map((i) => [i, plan.columns[i].absTol, plan.columns[i].relTol, plan.columns[i].numericType]));
 }
 
-/** What the dynamic statuses depend on: zone rules, maps, trims, timestamp tolerances, timing. */
-export function dynamicKey(plan: Plan): string {
+/** What each dynamic table depends on: one per dynamic column (its rules and options), and timing. */
+export function dynamicKeys(plan: Plan): Record<string, string> {
   const c = plan.contract;
-  return JSON.stringify({
-    rules: [c.left.timezone, c.right.timezone],
-    timing: c.timing ?? null,
-    columns: indexes(plan, true).map((i) => {
-      const col = plan.columns[i];
-      return [i, col.kind, col.valueMap, col.trim, col.ignoreCase, col.toleranceSeconds, col.absTol, col.relTol];
-    }),
-  });
+  const keys: Record<string, string> = { timing: JSON.stringify([c.left.timezone, c.right.timezone, c.timing ?? null]) };
+  for (const i of indexes(plan, true)) {
+    const col = plan.columns[i];
+    const rules = col.kind === 'timestamp' ? [c.left.timezone, c.right.timezone] : null;
+    keys[`column:${i}`] = JSON.stringify([col.kind, col.valueMap, col.trim, col.ignoreCase, col.toleranceSeconds, col.absTol, col.relTol, rules]);
+  }
+  return keys;
 }
 
 function statusColumns(ctx: ReadingContext, cols: number[], guard: (i: number) => string | null): string[] {
@@ -163,21 +163,21 @@ export async function buildStaticStatus(lane: Lane, ctx: ReadingContext, job: Jo
   await lane.use((c) => lane.withProgress(job, 'Applying tolerances', 0.1, 0.9, () => c.run(sql, ctx.params.values, ctx.params.typeList)), job);
 }
 
-/**
- * run.dstat: statuses of the dynamic columns where their readings differ (one narrow pass over run.rows),
- * and the timing flags of the one-sided rows.
- */
-export async function buildDynamicStatus(lane: Lane, ctx: ReadingContext, job: JobContext): Promise<void> {
-  const cols = indexes(ctx.plan, true);
-  const readings = cols.map((i) => columnReading(ctx, ctx.plan.columns[i]));
-  const differs = readings.map((r) => `(${r.lv} IS DISTINCT FROM ${r.rv})`);
-  const select = ['_rid AS _row', ...statusColumns(ctx, cols, () => null), `${timingSql(ctx, 'left')} AS _tl`, `${timingSql(ctx, 'right')} AS _tr`];
-  const paired = differs.length ? ` OR (_l AND _r AND (${differs.join(' OR ')}))` : '';
-  // Readings repeat in the projection, but only for the rows the filter keeps.
-  const sql = `CREATE OR REPLACE TABLE ${RUN_DSTAT} AS SELECT ${select.join(', ')}
-    FROM ${runRows(ctx)} WHERE _src = ${SRC.keyed} AND ((NOT (_l AND _r))${paired})`;
-  if (process.env.PARITY_DUMP_SQL) (globalThis as Record<string, unknown>).lastDynamicSql = { sql, params: ctx.params };
-  await lane.use((c) => lane.withProgress(job, 'Reading values through the rules', 0.05, 0.9, () => c.run(sql, ctx.params.values, ctx.params.typeList)), job);
+/** run.dstat_i: one dynamic column's status where its readings differ (one narrow pass over run.rows). */
+export async function buildDynamicColumn(lane: Lane, ctx: ReadingContext, i: number, job: JobContext): Promise<void> {
+  const r = columnReading(ctx, ctx.plan.columns[i]);
+  const select = ['_rid AS _row', ...statusColumns(ctx, [i], () => null)];
+  // The reading repeats in the projection, but only for the rows the filter keeps.
+  const sql = `CREATE OR REPLACE TABLE ${dynamicStatus(i)} AS SELECT ${select.join(', ')}
+    FROM ${runRows(ctx)} WHERE _src = ${SRC.keyed} AND _l AND _r AND ${r.lv} IS DISTINCT FROM ${r.rv}`;
+  await lane.use((c) => lane.withProgress(job, `Reading ${ctx.plan.columns[i].name} through the rules`, 0.05, 0.95, () => c.run(sql, ctx.params.values, ctx.params.typeList)), job);
+}
+
+/** run.timing: whether each one-sided row is younger than the late-arrival window. */
+export async function buildTiming(lane: Lane, ctx: ReadingContext, job: JobContext): Promise<void> {
+  const sql = `CREATE OR REPLACE TABLE ${RUN_TIMING} AS SELECT _rid AS _row, ${timingSql(ctx, 'left')} AS _tl, ${timingSql(ctx, 'right')} AS _tr
+    FROM ${runRows(ctx)} WHERE _src = ${SRC.keyed} AND NOT (_l AND _r)`;
+  await lane.use((c) => lane.withProgress(job, 'Checking late arrivals', 0.05, 0.95, () => c.run(sql, ctx.params.values, ctx.params.typeList)), job);
 }
 
 function classSql(plan: Plan): string {
@@ -193,23 +193,24 @@ function classSql(plan: Plan): string {
 }
 
 /**
- * Every row that is not exactly equal, with its statuses and class: the static and dynamic status tables
- * (and the one-sided rows) joined by row id — small tables, joined on the smaller side.
+ * Every row that is not exactly equal, with its statuses and class: the static status table, one table
+ * per dynamic column, and the one-sided rows, joined by row id — small tables, joined on the smaller side.
  */
 function statusesSql(plan: Plan): string {
-  const stat = (i: number) => (isDynamic(plan.columns[i], i) ? 'd' : 's');
-  const sts = plan.columns.map((_, i) => `coalesce(${stat(i)}.st${i}, ${STATUS.equal}) AS st${i}`);
-  const ds = plan.columns.map((_, i) => `${stat(i)}.d${i}`);
+  const dyn = indexes(plan, true);
+  const tables = [{ alias: 's', table: RUN_SSTAT }, ...dyn.map((i) => ({ alias: `d${i}t`, table: dynamicStatus(i) }))];
+  const rowOf = (upTo: number) => (upTo === 1 ? 's._row' : `coalesce(${tables.slice(0, upTo).map((t) => `${t.alias}._row`).join(', ')})`);
+  const joins = tables.slice(1).map((t, k) => `FULL JOIN ${t.table} ${t.alias} ON ${t.alias}._row = ${rowOf(k + 1)}`).join(' ');
+  const owner = (i: number) => (isDynamic(plan.columns[i], i) ? `d${i}t` : 's');
+  const cols = plan.columns.flatMap((_, i) => [`coalesce(${owner(i)}.st${i}, ${STATUS.equal}) AS st${i}`, `${owner(i)}.d${i} AS d${i}`]);
   return `
-    WITH p AS (
-      SELECT coalesce(s._row, d._row) AS _row, ${[...sts, ...ds].join(', ')}${sts.length ? ',' : ''}
-        coalesce(d._tl, false) AS _tl, coalesce(d._tr, false) AS _tr
-      FROM ${RUN_SSTAT} s FULL JOIN ${RUN_DSTAT} d ON s._row = d._row),
+    WITH p AS (SELECT ${[`${rowOf(tables.length)} AS _row`, ...cols].join(', ')} FROM ${RUN_SSTAT} s ${joins}),
     j AS (
       SELECT coalesce(p._row, o._row) AS _row, coalesce(o._src, ${SRC.keyed}) AS _src, coalesce(o._l, true) AS _l, coalesce(o._r, true) AS _r,
-        p.* EXCLUDE (_row)
-      FROM p FULL JOIN ${RUN_ONESIDE} o ON p._row = o._row),
-    k AS (SELECT j.* REPLACE (${plan.columns.map((_, i) => `coalesce(st${i}, ${STATUS.equal}) AS st${i}`).concat(['coalesce(_tl, false) AS _tl', 'coalesce(_tr, false) AS _tr']).join(', ')}), ${classSql(plan)} AS class FROM j)`;
+        ${[...plan.columns.flatMap((_, i) => [`coalesce(p.st${i}, ${STATUS.equal}) AS st${i}`, `p.d${i} AS d${i}`])].join(', ')}${plan.columns.length ? ',' : ''}
+        coalesce(tm._tl, false) AS _tl, coalesce(tm._tr, false) AS _tr
+      FROM p FULL JOIN ${RUN_ONESIDE} o ON p._row = o._row LEFT JOIN ${RUN_TIMING} tm ON tm._row = o._row),
+    k AS (SELECT *, ${classSql(plan)} AS class FROM j)`;
 }
 
 function microsText(us: bigint): string {
@@ -281,7 +282,7 @@ export async function materializeExceptions(lane: Lane, ctx: ReadingContext, job
   const sql = `CREATE OR REPLACE TABLE ${RUN_EXCEPTIONS} AS ${statusesSql(plan)}
     SELECT class, CASE WHEN class = 'mismatch' THEN ${differing} ELSE []::VARCHAR[] END AS columns,
       ${['k._row', 'k._src', 'k._l', 'k._r', ...keys, ...slots, ...plan.columns.map((_, i) => `st${i}`), ...plan.columns.map((_, i) => `d${i}`), ...dims].join(', ')}
-    FROM k JOIN ${runRows(ctx)} t ON t._rid = k._row WHERE class <> 'equal'`;
+    FROM k ${rowsById(ctx, 'k._row')} WHERE class <> 'equal'`;
   await lane.use((c) => lane.withProgress(job, 'Listing exceptions', 0.05, 0.95, () => c.run(sql, ctx.params.values, ctx.params.typeList)), job);
 }
 

@@ -31,6 +31,16 @@ export function runRows(ctx: Pick<ReadingContext, 'zoneKeys'>): string {
 }
 
 /**
+ * Joins run.rows (as t) and the zone codes to a few rows by row id; DuckDB pushes the ids into the scans,
+ * where a positional join would read every row.
+ */
+export function rowsById(ctx: Pick<ReadingContext, 'zoneKeys'>, id: string): string {
+  const sides = (['left', 'right'] as const).filter((s) => ctx.zoneKeys[s] !== null);
+  const zones = sides.map((s) => ` JOIN (SELECT rowid AS _id, code AS ${ZONE_CODE[s]} FROM ${zoneCodes(s)}) ${ZONE_CODE[s]}_t ON ${ZONE_CODE[s]}_t._id = ${id}`).join('');
+  return `JOIN ${RUN_ROWS} t ON t.rowid = ${id}${zones}`;
+}
+
+/**
  * The zones a side's rule can choose, in a fixed order (index = zone number in SQL). For a per-row rule,
  * only the zones of values present in the data: a mapping of every airport in the world names hundreds.
  */

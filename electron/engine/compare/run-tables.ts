@@ -6,7 +6,8 @@ export const RUN_CUBE = `${RUN_DB}.cube`;
 export const RUN_SVALS = `${RUN_DB}.static_values`;
 export const RUN_ONESIDE = `${RUN_DB}.one_sided`;
 export const RUN_SSTAT = `${RUN_DB}.static_status`;
-export const RUN_DSTAT = `${RUN_DB}.dynamic_status`;
+export const dynamicStatus = (column: number) => `${RUN_DB}.dynamic_status_${column}`;
+export const RUN_TIMING = `${RUN_DB}.timing`;
 export const cubeSide = (side: 'left' | 'right') => `${RUN_DB}.cube_${side}`;
 /** An ENUM of a per-row zone column's values: its code is a small integer, found by one hash lookup per row. */
 export const zoneKeysType = (side: 'left' | 'right', slot: string) => `${RUN_DB}.zone_keys_${side}_${slot}`;

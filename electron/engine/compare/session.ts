@@ -15,7 +15,7 @@ import { readPage } from '../db/paging.js';
 import type { Workspace } from '../workspace.js';
 import { aggregateSummary, buildCubeSide, drill, joinCube } from './aggregate.js';
 import { buildRun, type BuildTotals } from './build.js';
-import { buildDynamicStatus, buildStaticStatus, buildStaticValues, countRun, dynamicKey, materializeExceptions, staticKey } from './classify.js';
+import { buildDynamicColumn, buildStaticStatus, buildStaticValues, buildTiming, countRun, dynamicKeys, materializeExceptions, staticKey } from './classify.js';
 import { rowDetail } from './detail.js';
 import { exceptionsPage, type ExceptionQuery } from './exceptions.js';
 import { buildSignature, planComparison, type Plan, type Slot } from './plan.js';
@@ -30,7 +30,7 @@ interface RunState {
   histories: Map<string, ZoneHistory>;
   /** What the status tables and each side's cube were built for; a toggle rebuilds only what changed. */
   staticKey: string;
-  dynamicKey: string;
+  dynamicKeys: Record<string, string>;
   cubeKeys: Record<Side, string>;
   dst: Record<Side, DstCounts[]>;
   /** run.exceptions is listed on first need after a classification. */
@@ -150,13 +150,19 @@ export class CompareSession {
     const histories = await this.histories(plan, totals, zoneKeys, previous?.histories ?? null);
     const context = () => this.context({ plan, histories, zoneKeys });
     const statics = staticKey(plan);
-    const dynamic = dynamicKey(plan);
+    const dynamic = dynamicKeys(plan);
     let t = Date.now();
     if (previous?.staticKey !== statics) await buildStaticStatus(lane, context(), scale(job, 0.6, 0.62));
     profile('static statuses', t);
-    t = Date.now();
-    if (previous?.dynamicKey !== dynamic) await buildDynamicStatus(lane, context(), scale(job, 0.62, 0.7));
-    profile('dynamic statuses', t);
+    // Only the dynamic readings whose rules changed are read again (a zone toggle leaves value maps alone).
+    const changed = Object.keys(dynamic).filter((k) => previous?.dynamicKeys[k] !== dynamic[k]);
+    for (const [n, key] of changed.entries()) {
+      t = Date.now();
+      const part = scale(job, 0.62 + (0.08 * n) / changed.length, 0.62 + (0.08 * (n + 1)) / changed.length);
+      if (key === 'timing') await buildTiming(lane, context(), part);
+      else await buildDynamicColumn(lane, context(), Number(key.split(':')[1]), part);
+      profile(`dynamic ${key}`, t);
+    }
     t = Date.now();
     const counts = await countRun(lane, context(), scale(job, 0.7, 0.8));
     profile('counts', t);
@@ -209,7 +215,7 @@ export class CompareSession {
       ranAt: new Date().toISOString(),
     };
     await this.ws.saveComparison(contract, summary);
-    this.state = { plan, signature, totals, histories, staticKey: statics, dynamicKey: dynamic, cubeKeys, dst, exceptionsStale: true, summary, zoneKeys };
+    this.state = { plan, signature, totals, histories, staticKey: statics, dynamicKeys: dynamic, cubeKeys, dst, exceptionsStale: true, summary, zoneKeys };
     // A full run lists its exceptions now, so the first page is as fast as the rest.
     if (!quick) await this.ready(scale(job, 0.96, 1));
     job.progress({ phase: 'Done', fraction: 1 });
