@@ -112,8 +112,7 @@ const bit = (i: number) => `${1n << BigInt(i)}::UBIGINT`;
  * and the one-sided, duplicate- and null-key rows (run.oneside). Tolerance toggles read only these.
  */
 export async function buildStaticValues(lane: Lane, plan: Plan, job: JobContext): Promise<void> {
-  // Every column that can be static (a toggle may drop a value map), not only those static now.
-  const cols = plan.columns.map((c, i) => (i < MASKED_COLUMNS && rawDistinctSql(c, 'l', 'r') !== null ? i : -1)).filter((i) => i >= 0);
+  const cols = indexes(plan, false);
   const mask = cols.reduce((m, i) => m | (1n << BigInt(i)), 0n);
   const slots = [...new Set(cols.flatMap((i) => [plan.columns[i].l.name, plan.columns[i].r.name]))];
   await lane.use(async (c) => {
@@ -124,6 +123,11 @@ export async function buildStaticValues(lane: Lane, plan: Plan, job: JobContext)
     await c.run(`CREATE OR REPLACE TABLE ${RUN_ONESIDE} AS SELECT rowid AS _row, _src, _l, _r
       FROM ${RUN_ROWS} WHERE _src IN (${SRC.keyed}, ${SRC.duplicate}, ${SRC.nullKey}) AND (_src <> ${SRC.keyed} OR NOT (_l AND _r))`);
   }, job);
+}
+
+/** Which columns are static: when a toggle moves one (a value map added or dropped), run.svals is made again. */
+export function staticColumnsKey(plan: Plan): string {
+  return JSON.stringify(indexes(plan, false));
 }
 
 /** What the static statuses depend on (tolerances of numeric columns). */

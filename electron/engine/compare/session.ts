@@ -15,7 +15,7 @@ import { readPage } from '../db/paging.js';
 import type { Workspace } from '../workspace.js';
 import { aggregateSummary, buildCubeSide, drill, joinCube } from './aggregate.js';
 import { buildRun, type BuildTotals } from './build.js';
-import { buildDynamicColumn, buildStaticStatus, buildStaticValues, buildTiming, countRun, dynamicKeys, materializeExceptions, staticKey } from './classify.js';
+import { buildDynamicColumn, buildStaticStatus, buildStaticValues, buildTiming, countRun, dynamicKeys, materializeExceptions, staticColumnsKey, staticKey } from './classify.js';
 import { rowDetail } from './detail.js';
 import { exceptionsPage, type ExceptionQuery } from './exceptions.js';
 import { buildSignature, planComparison, type Plan, type Slot } from './plan.js';
@@ -29,6 +29,7 @@ interface RunState {
   totals: BuildTotals;
   histories: Map<string, ZoneHistory>;
   /** What the status tables and each side's cube were built for; a toggle rebuilds only what changed. */
+  staticColumns: string;
   staticKey: string;
   dynamicKeys: Record<string, string>;
   cubeKeys: Record<Side, string>;
@@ -144,7 +145,8 @@ export class CompareSession {
     // Until this run completes, nothing of the old one is trusted (a cancel leaves no half state behind).
     this.state = null;
     const totals = previous ? previous.totals : await buildRun(lane, plan, scale(job, 0.02, 0.55));
-    if (!previous) await buildStaticValues(lane, plan, scale(job, 0.55, 0.6));
+    const staticColumns = staticColumnsKey(plan);
+    if (previous?.staticColumns !== staticColumns) await buildStaticValues(lane, plan, scale(job, 0.55, 0.6));
     const built = Date.now();
     const zoneKeys = await this.zoneKeys(plan, previous?.zoneKeys ?? null);
     const histories = await this.histories(plan, totals, zoneKeys, previous?.histories ?? null);
@@ -152,7 +154,7 @@ export class CompareSession {
     const statics = staticKey(plan);
     const dynamic = dynamicKeys(plan);
     let t = Date.now();
-    if (previous?.staticKey !== statics) await buildStaticStatus(lane, context(), scale(job, 0.6, 0.62));
+    if (previous?.staticKey !== statics || previous?.staticColumns !== staticColumns) await buildStaticStatus(lane, context(), scale(job, 0.6, 0.62));
     profile('static statuses', t);
     // Only the dynamic readings whose rules changed are read again (a zone toggle leaves value maps alone).
     const changed = Object.keys(dynamic).filter((k) => previous?.dynamicKeys[k] !== dynamic[k]);
@@ -215,7 +217,7 @@ export class CompareSession {
       ranAt: new Date().toISOString(),
     };
     await this.ws.saveComparison(contract, summary);
-    this.state = { plan, signature, totals, histories, staticKey: statics, dynamicKeys: dynamic, cubeKeys, dst, exceptionsStale: true, summary, zoneKeys };
+    this.state = { plan, signature, totals, histories, staticColumns, staticKey: statics, dynamicKeys: dynamic, cubeKeys, dst, exceptionsStale: true, summary, zoneKeys };
     // A full run lists its exceptions now, so the first page is as fast as the rest.
     if (!quick) await this.ready(scale(job, 0.96, 1));
     job.progress({ phase: 'Done', fraction: 1 });
