@@ -35,7 +35,7 @@ export class EngineService {
   private constructor(readonly workspace: Workspace) {
     this.compare = new CompareSession(workspace);
     this.handlers = {
-      ...workspaceHandlers(workspace),
+      ...workspaceHandlers(workspace, this.compare),
       ...sourceHandlers(workspace),
       ...technicalHandlers(workspace),
       ...compareHandlers(workspace, this.compare),

@@ -6,6 +6,9 @@ import type { JobContext } from '../jobs.js';
 import { existingDemo, generateDemo } from '../demo/generate.js';
 import { importSource } from '../sources/import.js';
 import { runTechnical } from '../technical/run.js';
+import { parseContract } from '../../../shared/contract.js';
+import type { CompareSession } from '../compare/session.js';
+import { demoContract } from '../demo/contract.js';
 import { PARITY_VERSION } from '../version.js';
 import type { Workspace } from '../workspace.js';
 import type { HandlerGroup } from './types.js';
@@ -22,9 +25,9 @@ function scaled(job: JobContext, from: number, to: number): JobContext {
   };
 }
 
-export async function prepareDemo(ws: Workspace, rows: number | undefined, job: JobContext) {
+export async function prepareDemo(ws: Workspace, session: CompareSession, rows: number | undefined, job: JobContext) {
   if (!ws.isDemo) throw new ParityError('invalid_args', 'Only the demo workspace can be filled with demo data.');
-  if (ws.hasSource('left') && ws.hasSource('right') && ws.report) return ws.state();
+  if (ws.hasSource('left') && ws.hasSource('right') && ws.report && ws.summary) return ws.state();
   const folder = demoFolder(ws);
   const manifest = existingDemo(folder, { rows }) ?? (await generateDemo(folder, { rows }, scaled(job, 0, 0.3)));
   if (job.signal.aborted) throw new ParityError('cancelled', 'Cancelled; nothing was changed.');
@@ -34,12 +37,13 @@ export async function prepareDemo(ws: Workspace, rows: number | undefined, job: 
   if (!ws.hasSource('right')) {
     await importSource(ws, { side: 'right', inputs: [manifest.files.new], label: 'Lakehouse · CDC Parquet' }, scaled(job, 0.7, 0.75));
   }
-  // The analyst's first decisions, already made: the business key, and the renamed quantity column.
-  await runTechnical(ws, { key: ['ORDER_ID'], mapping: [{ left: 'QTY', right: 'quantity' }] }, scaled(job, 0.75, 1));
+  // The analyst's first decisions, already made: the business key, the renamed quantity column, a contract.
+  if (!ws.report) await runTechnical(ws, { key: ['ORDER_ID'], mapping: [{ left: 'QTY', right: 'quantity' }] }, scaled(job, 0.75, 0.8));
+  await session.run(parseContract(ws.contract ?? demoContract()), process.cwd(), scaled(job, 0.8, 1));
   return ws.state();
 }
 
-export function workspaceHandlers(ws: Workspace): HandlerGroup<'engine.hello' | 'workspace.state' | 'demo.prepare'> {
+export function workspaceHandlers(ws: Workspace, session: CompareSession): HandlerGroup<'engine.hello' | 'workspace.state' | 'demo.prepare'> {
   return {
     'engine.hello': async () => ({
       version: PARITY_VERSION,
@@ -49,6 +53,6 @@ export function workspaceHandlers(ws: Workspace): HandlerGroup<'engine.hello' | 
       memoryLimit: ws.db.memoryLimit,
     }),
     'workspace.state': async () => ws.state(),
-    'demo.prepare': (args, job) => prepareDemo(ws, args.rows, job),
+    'demo.prepare': (args, job) => prepareDemo(ws, session, args.rows, job),
   };
 }
