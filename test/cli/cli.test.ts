@@ -1,15 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { duck } from '../helpers/sql.js';
 import { tempFolder, write } from '../helpers/temp.js';
+import { parity } from '../helpers/cli.js';
 
-const root = new URL('../..', import.meta.url).pathname;
-
-function parity(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('the parity command', async () => {
   const dir = tempFolder();

@@ -1,22 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompareSummary } from '../../shared/compare.js';
 import { AIRPORT_ZONES, writeFlightsPair, type FlightsPair } from '../helpers/flights.js';
 import { tempFolder } from '../helpers/temp.js';
-
-const root = new URL('../..', import.meta.url).pathname;
+import { parity } from '../helpers/cli.js';
 
 function compare(contract: object, dir: string, name: string): { code: number | null; summary: CompareSummary; stderr: string } {
   const file = path.join(dir, name);
   fs.writeFileSync(file, JSON.stringify(contract, null, 2));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), 'compare', '--contract', file, '--json'], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * 2 ** 20,
-  });
-  return { code: r.status, summary: r.status === 2 ? (null as never) : JSON.parse(r.stdout), stderr: r.stderr };
+  const r = parity('compare', '--contract', file, '--json');
+  return { code: r.code, summary: r.code === 2 ? (null as never) : JSON.parse(r.stdout), stderr: r.stderr };
 }
 
 describe('3M real US flights: local departure times against a UTC extract', () => {

@@ -106,3 +106,25 @@ describe('timing', () => {
     expect(wider.rebuilt).toBe(false);
   });
 });
+
+describe('dates, booleans and calendar grains', () => {
+  it('compares dates by day and booleans through a value map', async () => {
+    const p = await pair(
+      `SELECT * FROM (VALUES (1, DATE '2026-01-01', 'Y'), (2, DATE '2026-01-02', 'N'), (3, DATE '2026-01-03', 'Y')) t(id, d, active)`,
+      `SELECT * FROM (VALUES (1, DATE '2026-01-01', true), (2, DATE '2026-01-05', false), (3, DATE '2026-01-03', false)) t(id, d, active)`,
+    );
+    const s = await p.run({ key: ['id'], columns: ['d', { left: 'active', kind: 'boolean', valueMap: { Y: 'true', N: 'false' } }] });
+    expect(column(s, 'd')).toMatchObject({ kind: 'date', mismatched: 1, maxAbsDiff: '3' });
+    expect(column(s, 'active')).toMatchObject({ kind: 'boolean', mismatched: 1 });
+  });
+
+  it('rolls days up into ISO weeks and quarters', async () => {
+    const rows = `SELECT * FROM (VALUES (1, DATE '2026-03-29', 1), (2, DATE '2026-03-30', 1), (3, DATE '2026-04-01', 1)) t(id, d, n)`;
+    const p = await pair(rows, rows);
+    await p.run({ key: ['id'], dimensions: [{ name: 'when', left: 'd', grain: 'week' }] });
+    const weeks = await p.engine.call('compare.drill', { dimension: 'when' });
+    expect(weeks.groups.map((g) => [g.value, g.leftRows]).sort()).toEqual([['2026-03-23', 1], ['2026-03-30', 2]]);
+    const quarters = await p.engine.call('compare.drill', { dimension: 'when', grain: 'quarter' });
+    expect(quarters.groups.map((g) => [g.value, g.leftRows]).sort()).toEqual([['2026-01-01', 2], ['2026-04-01', 1]]);
+  });
+});
