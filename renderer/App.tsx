@@ -1,29 +1,26 @@
-import { useWorkbench, type Tab } from './store/workbench';
-import { DataView } from './components/DataView';
+import { useEffect } from 'react';
+import { useWorkbench } from './store/workbench';
 import { EngineBanner } from './components/EngineBanner';
 import { ErrorToast } from './components/ErrorToast';
 import { JobBar } from './components/JobBar';
-import { KeysView } from './components/KeysView';
-import { RejectsView } from './components/RejectsView';
-import { SourceCard } from './components/SourceCard';
+import { RowDetailPanel } from './components/RowDetail';
+import { Sidebar } from './components/Sidebar';
 import { SourceDialog } from './components/SourceDialog';
-import { TechnicalView } from './components/TechnicalView';
-
-const TABS: [Tab, string][] = [
-  ['technical', 'Technical parity'],
-  ['keys', 'Keys'],
-  ['data', 'Data'],
-  ['rejects', 'Rejected lines'],
-];
+import { ContractPage } from './pages/ContractPage';
+import { DrillPage } from './pages/DrillPage';
+import { ResultsPage } from './pages/ResultsPage';
+import { SourcesPage } from './pages/SourcesPage';
 
 export function App() {
   const ws = useWorkbench((s) => s.workspace);
-  const tab = useWorkbench((s) => s.tab);
-  const setTab = useWorkbench((s) => s.setTab);
+  const page = useWorkbench((s) => s.view.page);
+  const theme = useWorkbench((s) => s.view.theme);
+  const setTheme = useWorkbench((s) => s.setTheme);
   const dialog = useWorkbench((s) => s.sourceDialog);
   const engine = useWorkbench((s) => s.engine);
-  const dialogOpen = dialog !== null;
-  const rejected = (ws?.left?.rejectedLines ?? 0) + (ws?.right?.rejectedLines ?? 0);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
   return (
     <div className="app">
       <header className="topbar">
@@ -36,42 +33,32 @@ export function App() {
           {ws?.isDemo && <span className="badge badge-demo">demo data</span>}
         </div>
         <div className="spacer" />
+        <button className="theme-toggle" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label="Switch light or dark theme" data-testid="theme-toggle">
+          {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+        </button>
         <div className={`engine-state engine-${engine.state}`} title={ws?.path}>
           <span className="dot" /> engine {engine.state}
         </div>
       </header>
       <EngineBanner />
-      {!dialogOpen && <JobBar />}
-      <main>
-        <div className="sources">
-          <SourceCard side="left" source={ws?.left ?? null} />
-          <div className="versus" aria-hidden>
-            vs
-          </div>
-          <SourceCard side="right" source={ws?.right ?? null} />
-        </div>
-        <nav className="tabs" role="tablist">
-          {TABS.map(([id, label]) => (
-            <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'on' : ''} onClick={() => setTab(id)} data-testid={`tab-${id}`}>
-              {label}
-              {id === 'rejects' && rejected > 0 && <span className="count-badge">{rejected}</span>}
-            </button>
-          ))}
-        </nav>
-        <div className="tab-body">
+      {!dialog && <JobBar />}
+      <div className="body">
+        <Sidebar />
+        <main>
           {!ws ? (
             <p className="empty">Connecting to the engine…</p>
-          ) : tab === 'technical' ? (
-            <TechnicalView ws={ws} />
-          ) : tab === 'keys' ? (
-            <KeysView ws={ws} />
-          ) : tab === 'data' ? (
-            <DataView ws={ws} />
+          ) : page === 'sources' ? (
+            <SourcesPage ws={ws} />
+          ) : page === 'contract' ? (
+            <ContractPage ws={ws} key={JSON.stringify(ws.contract)} />
+          ) : page === 'results' ? (
+            <ResultsPage ws={ws} />
           ) : (
-            <RejectsView ws={ws} />
+            <DrillPage ws={ws} />
           )}
-        </div>
-      </main>
+        </main>
+      </div>
+      <RowDetailPanel />
       <ErrorToast />
       {dialog && <SourceDialog side={dialog} />}
     </div>

@@ -56,6 +56,7 @@ function method<R>() {
 export const api = {
   'engine.hello': method<EngineHello>()(z.strictObject({})),
   'workspace.state': method<WorkspaceState>()(z.strictObject({})),
+  'workspace.saveView': method<null>()(z.strictObject({ view: z.unknown().refine((v) => JSON.stringify(v ?? null).length < 100_000, 'is too large') })),
   'demo.prepare': method<WorkspaceState>()(z.strictObject({ rows: z.number().int().min(1000).max(50_000_000).optional() }), true),
   'sources.inspect': method<Inspection>()(
     z.strictObject({ inputs: z.array(path).min(1).max(1000), csv: csvOptionsSchema.partial().optional() }),
@@ -80,7 +81,10 @@ export const api = {
     z.strictObject({ side, kind: z.enum(['duplicate', 'null']), ...pageWindow, sort: sort.optional() }),
   ),
   'contract.check': method<Contract>()(z.strictObject({ contract: z.unknown() })),
-  'compare.run': method<CompareSummary>()(z.strictObject({ contract: z.unknown().optional(), quick: z.boolean().optional() }), true),
+  'compare.run': method<CompareSummary>()(
+    z.strictObject({ contract: z.unknown().optional(), quick: z.boolean().optional(), rebuild: z.boolean().optional() }),
+    true,
+  ),
   'compare.summary': method<CompareSummary | null>()(z.strictObject({})),
   'compare.drill': method<DrillResult>()(
     z.strictObject({ dimension: columnName, grain: z.enum(grains).nullable().optional(), filters: z.array(drillFilter).max(16).default([]) }),

@@ -35,7 +35,7 @@ export function createClient(transport: Transport): ParityClient {
         if (!p) return;
         pending.delete(message.id);
         if (message.ok) p.resolve(message.result);
-        else p.reject(new ParityError(message.error.code, message.error.message));
+        else p.reject(new ParityError(message.error.code, message.error.message, message.error.detail));
         return;
       }
       case 'progress':

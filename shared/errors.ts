@@ -20,17 +20,21 @@ export type ErrorCode =
 export interface ParityErrorInfo {
   code: ErrorCode;
   message: string;
+  /** What a person may want one click away: the engine's full wording. */
+  detail?: string;
 }
 
 export class ParityError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  readonly detail: string | undefined;
+  constructor(code: ErrorCode, message: string, detail?: string) {
     super(message);
     this.code = code;
+    this.detail = detail;
     this.name = 'ParityError';
   }
   toInfo(): ParityErrorInfo {
-    return { code: this.code, message: this.message };
+    return this.detail ? { code: this.code, message: this.message, detail: this.detail } : { code: this.code, message: this.message };
   }
 }
 

@@ -176,6 +176,8 @@ export interface WorkspaceState {
   contract: Contract | null;
   /** The last comparison's summary; null until a run, and after a source changes. */
   summary: CompareSummary | null;
+  /** Where the analyst was (page, drill path, theme), as the workbench saved it. */
+  view: unknown;
 }
 
 export interface EngineHello {

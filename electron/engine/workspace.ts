@@ -28,7 +28,7 @@ const SCHEMA = [
   'CREATE TABLE IF NOT EXISTS parity_sources (side VARCHAR PRIMARY KEY, info VARCHAR NOT NULL)',
 ];
 
-const META = { settings: 'technical.settings', report: 'technical.report', contract: 'compare.contract', summary: 'compare.summary' } as const;
+const META = { settings: 'technical.settings', report: 'technical.report', contract: 'compare.contract', summary: 'compare.summary', view: 'ui.view' } as const;
 
 export interface WorkspaceOptions extends DatabaseOptions {
   /** The demo workspace fills itself with the generated Orders pair when it has no sources. */
@@ -41,6 +41,7 @@ export class Workspace {
   report: TechnicalReport | null = null;
   contract: Contract | null = null;
   summary: CompareSummary | null = null;
+  view: unknown = null;
 
   private constructor(
     readonly path: string,
@@ -74,6 +75,7 @@ export class Workspace {
         if (key === META.report) this.report = JSON.parse(String(value));
         if (key === META.contract) this.contract = JSON.parse(String(value));
         if (key === META.summary) this.summary = JSON.parse(String(value));
+        if (key === META.view) this.view = JSON.parse(String(value));
       }
     });
   }
@@ -93,6 +95,7 @@ export class Workspace {
       report: this.report,
       contract: this.contract,
       summary: this.summary,
+      view: this.view,
     };
   }
 
@@ -137,6 +140,11 @@ export class Workspace {
     await this.writeMeta([[META.settings, settings], [META.report, report]]);
     this.settings = settings;
     this.report = report;
+  }
+
+  async saveView(view: unknown): Promise<void> {
+    await this.writeMeta([[META.view, view]]);
+    this.view = view;
   }
 
   async saveContract(contract: Contract): Promise<void> {

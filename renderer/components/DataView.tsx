@@ -4,7 +4,7 @@ import type { SortSpec, WorkspaceState } from '../../shared/types';
 import { api } from '../api/client';
 import { PagedGrid } from '../grid/PagedGrid';
 import { count } from '../lib/format';
-import { errorSentence, useWorkbench } from '../store/workbench';
+import { useWorkbench } from '../store/workbench';
 import { SideToggle } from './SideToggle';
 
 export function DataView({ ws }: { ws: WorkspaceState }) {
@@ -30,7 +30,7 @@ export function DataView({ ws }: { ws: WorkspaceState }) {
           columns={source.columns}
           fetchPage={fetchPage}
           resetKey={`${side}-${source.importedAt}`}
-          onError={(e) => useWorkbench.setState({ error: errorSentence(e) })}
+          onError={(e) => useWorkbench.getState().showError(e)}
           testId={`data-grid-${side}`}
         />
       ) : (

@@ -4,7 +4,7 @@ import type { Side, SortSpec, WorkspaceState } from '../../shared/types';
 import { api } from '../api/client';
 import { PagedGrid } from '../grid/PagedGrid';
 import { count } from '../lib/format';
-import { errorSentence, useWorkbench } from '../store/workbench';
+import { useWorkbench } from '../store/workbench';
 
 function KeyList({ ws, side, kind }: { ws: WorkspaceState; side: Side; kind: 'duplicate' | 'null' }) {
   const key = ws.report?.key;
@@ -37,7 +37,7 @@ function KeyList({ ws, side, kind }: { ws: WorkspaceState; side: Side; kind: 'du
           columns={columns}
           fetchPage={fetchPage}
           resetKey={`${side}-${kind}-${ws.report?.computedAt}`}
-          onError={(e) => useWorkbench.setState({ error: errorSentence(e) })}
+          onError={(e) => useWorkbench.getState().showError(e)}
           testId={`keys-${kind}-${side}`}
         />
       )}

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { RejectsPage, Side, SourceInfo, WorkspaceState } from '../../shared/types';
 import { api } from '../api/client';
 import { basename, count } from '../lib/format';
-import { errorSentence, useWorkbench } from '../store/workbench';
+import { useWorkbench } from '../store/workbench';
 import { SideToggle } from './SideToggle';
 
 const PAGE = 200;
@@ -16,7 +16,7 @@ function RejectsTable({ side, source }: { side: Side; source: SourceInfo }) {
     api()
       .call('sources.rejects', { side, offset, limit: PAGE })
       .then((page) => live && setLoaded({ offset, page }))
-      .catch((e) => useWorkbench.setState({ error: errorSentence(e) }));
+      .catch((e) => useWorkbench.getState().showError(e));
     return () => {
       live = false;
     };

@@ -6,7 +6,7 @@ const SIDE_TITLE: Record<Side, string> = { left: 'Legacy', right: 'New' };
 
 export function SourceCard({ side, source }: { side: Side; source: SourceInfo | null }) {
   const open = useWorkbench((s) => s.openSourceDialog);
-  const setTab = useWorkbench((s) => s.setTab);
+  const setTab = useWorkbench((s) => s.setSourcesTab);
   const setDataSide = useWorkbench((s) => s.setDataSide);
   const busy = useWorkbench((s) => s.jobs.length > 0);
   return (

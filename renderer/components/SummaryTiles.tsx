@@ -31,7 +31,7 @@ function Bar({ parts }: { parts: { value: number; className: string; label: stri
 }
 
 export function SummaryTiles({ report, settings }: { report: TechnicalReport; settings: TechnicalSettings }) {
-  const setTab = useWorkbench((s) => s.setTab);
+  const setTab = useWorkbench((s) => s.setSourcesTab);
   const delta = report.right.rows - report.left.rows;
   const { schema, key, hash } = report;
   const paired = schema.pairs.filter((p) => p.left && p.right).length;

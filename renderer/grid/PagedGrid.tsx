@@ -4,25 +4,33 @@
  */
 import { useMemo } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
+import type { CellKeyDownEvent, IDatasource, IGetRowsParams, RowClickedEvent } from 'ag-grid-community';
 import { decodePage } from '../../shared/arrow-cells';
 import type { ColumnInfo, SortSpec, TablePage } from '../../shared/types';
+import { useWorkbench } from '../store/workbench';
 import { columnDef, type Row } from './cells';
+import { copyOnCtrlC } from './copy-tsv';
+import { rememberWidth, rememberedWidths } from './grid-memory';
 import { gridTheme } from './theme';
 
 export interface PagedGridProps {
   columns: ColumnInfo[];
   fetchPage: (offset: number, limit: number, sort: SortSpec[]) => Promise<TablePage>;
-  /** Changing it starts the grid afresh (new source, new key). */
+  /** Changing it starts the grid afresh (new source, new key, new run). */
   resetKey: string;
   onError?: (error: unknown) => void;
+  /** Enter or a click on a row. */
+  onOpen?: (row: Row) => void;
+  /** Widths are remembered per grid id. */
+  gridId?: string;
   testId?: string;
 }
 
 const BLOCK = 100;
 
-export function PagedGrid({ columns, fetchPage, resetKey, onError, testId }: PagedGridProps) {
-  const columnDefs = useMemo(() => columns.map((c, i) => columnDef(c.name, c.type, i, true)), [columns]);
+export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, gridId, testId }: PagedGridProps) {
+  const theme = useWorkbench((s) => s.view.theme);
+  const columnDefs = useMemo(() => rememberedWidths(gridId, columns.map((c, i) => columnDef(c.name, c.type, i, true))), [columns, gridId]);
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows(params: IGetRowsParams) {
@@ -42,11 +50,15 @@ export function PagedGrid({ columns, fetchPage, resetKey, onError, testId }: Pag
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [resetKey],
   );
+  const keyDown = (event: CellKeyDownEvent<Row>) => {
+    if (copyOnCtrlC(event)) return;
+    if ((event.event as KeyboardEvent | null)?.key === 'Enter' && event.data) onOpen?.(event.data);
+  };
   return (
     <div className="grid-frame" data-testid={testId}>
       <AgGridReact<Row>
         key={resetKey}
-        theme={gridTheme}
+        theme={gridTheme(theme)}
         rowModelType="infinite"
         datasource={datasource}
         columnDefs={columnDefs}
@@ -56,6 +68,10 @@ export function PagedGrid({ columns, fetchPage, resetKey, onError, testId }: Pag
         maxBlocksInCache={50}
         defaultColDef={{ flex: 1 }}
         tooltipShowDelay={400}
+        rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true }}
+        onCellKeyDown={keyDown}
+        onRowClicked={(e: RowClickedEvent<Row>) => e.data && onOpen?.(e.data)}
+        onColumnResized={rememberWidth(gridId)}
       />
     </div>
   );

@@ -1,15 +1,17 @@
 /**
  * The workbench's state: the engine's health, the workspace as the engine last reported it, running
- * jobs with their progress, and the one error sentence currently shown.
+ * jobs, where the analyst is (saved in the workspace), the last toggle's delta, and the one error shown.
  */
 import { create } from 'zustand';
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/api';
+import type { CompareSummary, DrillFilter } from '../../shared/compare';
+import type { Contract, ContractInput, TimeZoneRule } from '../../shared/contract';
 import { ParityError } from '../../shared/errors';
 import type { EngineState } from '../../shared/protocol';
 import type { ManualPair, Progress, Side, WorkspaceState } from '../../shared/types';
 import { api } from '../api/client';
-
-export type Tab = 'technical' | 'keys' | 'data' | 'rejects';
+import { describeDelta, type Delta } from '../lib/delta';
+import { DEFAULT_VIEW, readView, type DrillView, type Page, type SourcesTab, type Theme, type UiView } from '../lib/view';
 
 export interface Job {
   id: number;
@@ -18,17 +20,34 @@ export interface Job {
   cancel: () => void;
 }
 
+export interface ShownError {
+  message: string;
+  detail: string | null;
+}
+
 interface WorkbenchState {
   engine: { state: EngineState; message: string | null };
   workspace: WorkspaceState | null;
   jobs: Job[];
-  error: string | null;
-  tab: Tab;
+  error: ShownError | null;
+  view: UiView;
   dataSide: Side;
   sourceDialog: Side | null;
-  setTab(tab: Tab): void;
+  /** The key of the row open in the detail panel. */
+  rowKey: (string | null)[] | null;
+  delta: Delta | null;
+  /** Bumped when the exception list changes, so grids start afresh. */
+  resultsVersion: number;
+  /** Each side's last per-row zone rule, so a toggle away from it can come back with its mapping. */
+  perRowRules: Partial<Record<Side, TimeZoneRule>>;
+  go(page: Page): void;
+  setSourcesTab(tab: SourcesTab): void;
   setDataSide(side: Side): void;
+  setTheme(theme: Theme): void;
+  setDrill(drill: Partial<DrillView>): void;
   openSourceDialog(side: Side | null): void;
+  openRow(key: (string | null)[] | null): void;
+  showError(error: unknown): void;
   dismissError(): void;
   /**
    * Runs a long method as a visible, cancellable job. Resolves undefined when cancelled; a failure is
@@ -38,79 +57,126 @@ interface WorkbenchState {
   refresh(): Promise<void>;
   start(): Promise<void>;
   runTechnical(change?: { key?: string[]; mapping?: ManualPair[] }): Promise<void>;
+  /** Runs the contract; `change` names a toggle, so the delta line can say what it explained. */
+  runCompare(contract: Contract | ContractInput, options?: { change?: string; label?: string; rebuild?: boolean }): Promise<CompareSummary | undefined>;
   sourceImported(): Promise<void>;
 }
 
 let jobCounter = 0;
+let saveTimer: ReturnType<typeof setTimeout> | null = null;
 
 export function errorSentence(error: unknown): string {
   if (error instanceof ParityError) return error.message;
   return error instanceof Error ? error.message : String(error);
 }
 
-export const useWorkbench = create<WorkbenchState>((set, get) => ({
-  engine: { state: 'starting', message: null },
-  workspace: null,
-  jobs: [],
-  error: null,
-  tab: 'technical',
-  dataSide: 'left',
-  sourceDialog: null,
-  setTab: (tab) => set({ tab }),
-  setDataSide: (dataSide) => set({ dataSide }),
-  openSourceDialog: (sourceDialog) => set({ sourceDialog }),
-  dismissError: () => set({ error: null }),
+/** The view is saved in the workspace a moment after it settles, not on every click. */
+function saveView(view: UiView): void {
+  if (saveTimer) clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => void api().call('workspace.saveView', { view }).catch(() => undefined), 400);
+}
 
-  async runJob(label, method, args, options = {}) {
-    const controller = new AbortController();
-    const id = ++jobCounter;
-    const job: Job = { id, label, progress: null, cancel: () => controller.abort() };
-    set((s) => ({ jobs: [...s.jobs, job] }));
-    const update = (progress: Progress) =>
-      set((s) => ({ jobs: s.jobs.map((j) => (j.id === id ? { ...j, progress } : j)) }));
-    try {
-      return await api().call(method, args, { onProgress: update, signal: controller.signal });
-    } catch (error) {
-      if (error instanceof ParityError && error.code === 'cancelled') return undefined;
-      if (options.quiet) throw error;
-      set({ error: errorSentence(error) });
-      return undefined;
-    } finally {
-      set((s) => ({ jobs: s.jobs.filter((j) => j.id !== id) }));
+export const useWorkbench = create<WorkbenchState>((set, get) => {
+  const setWorkspace = (workspace: WorkspaceState) => {
+    const perRowRules = { ...get().perRowRules };
+    for (const side of ['left', 'right'] as const) {
+      const rule = workspace.contract?.[side].timezone;
+      if (rule?.kind === 'perRow') perRowRules[side] = rule;
     }
-  },
+    set({ workspace, perRowRules });
+  };
+  const setView = (patch: Partial<UiView>) => {
+    const view = { ...get().view, ...patch };
+    set({ view });
+    saveView(view);
+  };
+  return {
+    engine: { state: 'starting', message: null },
+    workspace: null,
+    jobs: [],
+    error: null,
+    view: DEFAULT_VIEW,
+    dataSide: 'left',
+    sourceDialog: null,
+    rowKey: null,
+    delta: null,
+    resultsVersion: 0,
+    perRowRules: {},
+    go: (page) => setView({ page }),
+    setSourcesTab: (sourcesTab) => setView({ sourcesTab }),
+    setDataSide: (dataSide) => set({ dataSide }),
+    setTheme: (theme) => setView({ theme }),
+    setDrill: (drill) => setView({ drill: { ...get().view.drill, ...drill } }),
+    openSourceDialog: (sourceDialog) => set({ sourceDialog }),
+    openRow: (rowKey) => set({ rowKey }),
+    showError: (error) => set({ error: { message: errorSentence(error), detail: error instanceof ParityError ? (error.detail ?? null) : null } }),
+    dismissError: () => set({ error: null }),
 
-  async refresh() {
-    try {
-      set({ workspace: await api().call('workspace.state', {}) });
-    } catch (error) {
-      set({ error: errorSentence(error) });
-    }
-  },
+    async runJob(label, method, args, options = {}) {
+      const controller = new AbortController();
+      const id = ++jobCounter;
+      const job: Job = { id, label, progress: null, cancel: () => controller.abort() };
+      set((s) => ({ jobs: [...s.jobs, job] }));
+      const update = (progress: Progress) => set((s) => ({ jobs: s.jobs.map((j) => (j.id === id ? { ...j, progress } : j)) }));
+      try {
+        return await api().call(method, args, { onProgress: update, signal: controller.signal });
+      } catch (error) {
+        if (error instanceof ParityError && error.code === 'cancelled') return undefined;
+        if (options.quiet) throw error;
+        get().showError(error);
+        return undefined;
+      } finally {
+        set((s) => ({ jobs: s.jobs.filter((j) => j.id !== id) }));
+      }
+    },
 
-  async start() {
-    await get().refresh();
-    const ws = get().workspace;
-    if (!ws) return;
-    if (ws.isDemo && (!ws.left || !ws.right || !ws.report)) {
-      const state = await get().runJob('Preparing the demo workspace', 'demo.prepare', {});
-      if (state) set({ workspace: state });
-    } else if (ws.left && ws.right && !ws.report) {
-      await get().runTechnical();
-    }
-  },
+    async refresh() {
+      try {
+        setWorkspace(await api().call('workspace.state', {}));
+      } catch (error) {
+        get().showError(error);
+      }
+    },
 
-  async runTechnical(change = {}) {
-    const report = await get().runJob('Technical parity', 'technical.run', change);
-    if (report) await get().refresh();
-  },
+    async start() {
+      await get().refresh();
+      const ws = get().workspace;
+      if (!ws) return;
+      set({ view: readView(ws.view) });
+      if (ws.isDemo && (!ws.left || !ws.right || !ws.report || !ws.summary)) {
+        const state = await get().runJob('Preparing the demo workspace', 'demo.prepare', {});
+        if (state) setWorkspace(state);
+      } else if (ws.left && ws.right && !ws.report) {
+        await get().runTechnical();
+      }
+      if (!get().workspace?.summary && get().view.page !== 'sources' && get().view.page !== 'contract') setView({ page: 'sources' });
+    },
 
-  async sourceImported() {
-    await get().refresh();
-    const ws = get().workspace;
-    if (ws?.left && ws.right) await get().runTechnical();
-  },
-}));
+    async runTechnical(change = {}) {
+      const report = await get().runJob('Technical parity', 'technical.run', change);
+      if (report) await get().refresh();
+    },
+
+    async runCompare(contract, options = {}) {
+      const before = get().workspace?.summary ?? null;
+      const quick = Boolean(options.change) && before !== null;
+      const summary = await get().runJob(options.label ?? (quick ? 'Re-classifying' : 'Running the comparison'), 'compare.run', { contract, quick, rebuild: options.rebuild });
+      if (!summary) return undefined;
+      await get().refresh();
+      set((s) => ({
+        resultsVersion: s.resultsVersion + 1,
+        delta: options.change && before ? describeDelta(options.change, before, summary) : null,
+      }));
+      return summary;
+    },
+
+    async sourceImported() {
+      await get().refresh();
+      const ws = get().workspace;
+      if (ws?.left && ws.right) await get().runTechnical();
+    },
+  };
+});
 
 /** Wires engine state changes into the store; starts (or restarts) the workbench when the engine is ready. */
 export function watchEngine(): () => void {
@@ -119,3 +185,5 @@ export function watchEngine(): () => void {
     if (state === 'ready') void useWorkbench.getState().start();
   });
 }
+
+export type { DrillFilter };

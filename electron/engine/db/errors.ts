@@ -18,5 +18,5 @@ export function toParityError(error: unknown): ParityError {
   // DuckDB prefixes its messages with the error class ("Binder Error: ..."); keep the first line only.
   const firstLine = message.split('\n')[0].replace(/^[A-Za-z ]+ Error:\s*/, '').trim();
   const sentence = firstLine.length > 300 ? `${firstLine.slice(0, 297)}...` : firstLine;
-  return new ParityError('engine', sentence || 'The engine could not complete the request.');
+  return new ParityError('engine', sentence || 'The engine could not complete the request.', message !== firstLine ? message : undefined);
 }

@@ -19,6 +19,8 @@ export function compareHandlers(ws: Workspace, session: CompareSession): Handler
     'compare.run': async (args, job) => {
       const contract = args.contract === undefined ? ws.contract : parseContract(args.contract);
       if (!contract) throw new ParityError('invalid_contract', 'There is no contract yet; give one to run.');
+      // "Run again" re-reads the sources (their files may have changed) instead of re-classifying.
+      if (args.rebuild) session.reset();
       return session.run(contract, process.cwd(), job, args.quick ?? false);
     },
     'compare.summary': async () => ws.summary,

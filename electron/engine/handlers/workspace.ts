@@ -43,7 +43,7 @@ export async function prepareDemo(ws: Workspace, session: CompareSession, rows: 
   return ws.state();
 }
 
-export function workspaceHandlers(ws: Workspace, session: CompareSession): HandlerGroup<'engine.hello' | 'workspace.state' | 'demo.prepare'> {
+export function workspaceHandlers(ws: Workspace, session: CompareSession): HandlerGroup<'engine.hello' | 'workspace.state' | 'workspace.saveView' | 'demo.prepare'> {
   return {
     'engine.hello': async () => ({
       version: PARITY_VERSION,
@@ -53,6 +53,10 @@ export function workspaceHandlers(ws: Workspace, session: CompareSession): Handl
       memoryLimit: ws.db.memoryLimit,
     }),
     'workspace.state': async () => ws.state(),
+    'workspace.saveView': async (args) => {
+      await ws.saveView(args.view ?? null);
+      return null;
+    },
     'demo.prepare': (args, job) => prepareDemo(ws, session, args.rows, job),
   };
 }

@@ -1,0 +1,123 @@
+/** The last level: the exception rows of the current path, sorted and filtered in DuckDB. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ExceptionClass } from '../../shared/compare';
+import { decodePage } from '../../shared/arrow-cells';
+import type { ColumnInfo, SortSpec } from '../../shared/types';
+import { api } from '../api/client';
+import { PagedGrid } from '../grid/PagedGrid';
+import { count } from '../lib/format';
+import type { DrillView } from '../lib/view';
+import { useWorkbench } from '../store/workbench';
+
+type ClassFilter = ExceptionClass | 'within_tolerance';
+
+const CLASSES: [string, ClassFilter[]][] = [
+  ['All exceptions', []],
+  ['Mismatch', ['mismatch']],
+  ['Only legacy', ['left_only']],
+  ['Only new', ['right_only']],
+  ['Timing', ['timing']],
+  ['Key issues', ['duplicate_key', 'null_key']],
+  ['Within tolerance', ['within_tolerance']],
+];
+
+export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount: number }) {
+  const version = useWorkbench((s) => s.resultsVersion);
+  const setDrill = useWorkbench((s) => s.setDrill);
+  const openRow = useWorkbench((s) => s.openRow);
+  const [classes, setClasses] = useState<ClassFilter[]>([]);
+  const [search, setSearch] = useState('');
+  const [applied, setApplied] = useState('');
+  const [columns, setColumns] = useState<ColumnInfo[] | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const filters = drill.path;
+  const query = { filters, classes: classes.length ? classes : undefined, column: drill.column ?? undefined, search: applied || undefined };
+  const resetKey = JSON.stringify([query, version]);
+
+  useEffect(() => {
+    let live = true;
+    api()
+      .call('compare.exceptions', { ...query, offset: 0, limit: 1 })
+      .then((page) => {
+        if (!live) return;
+        setColumns(decodePage(page.arrow).columns.map((c) => ({ name: c.name, type: c.type })));
+        setTotal(page.total);
+      })
+      .catch((e) => useWorkbench.getState().showError(e));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [resetKey]);
+
+  useEffect(() => {
+    // Ctrl/Cmd+F filters the rows, as in a spreadsheet.
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        searchBox.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const fetchPage = useCallback(
+    async (offset: number, limit: number, sort: SortSpec[]) => {
+      const started = performance.now();
+      const page = await api().call('compare.exceptions', { ...query, offset, limit, sort });
+      document.querySelector('[data-testid="exception-grid"]')?.setAttribute('data-page-ms', String(Math.round(performance.now() - started)));
+      return page;
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [resetKey],
+  );
+
+  return (
+    <section className="panel panel-fill" data-testid="exception-rows">
+      <header className="panel-head wrap">
+        <div className="chips">
+          {CLASSES.map(([label, cls]) => (
+            <button key={label} className={`chip-btn ${JSON.stringify(cls) === JSON.stringify(classes) ? 'on' : ''}`} onClick={() => setClasses(cls)}>
+              {label}
+            </button>
+          ))}
+          {drill.column && (
+            <span className="chip" data-testid="column-filter">
+              where {drill.column} differs
+              <button className="chip-x" aria-label="Show every column" onClick={() => setDrill({ column: null })}>
+                ×
+              </button>
+            </span>
+          )}
+        </div>
+        <div className="spacer" />
+        <input
+          ref={searchBox}
+          className="search"
+          placeholder="Find a key…  (Ctrl+F)"
+          aria-label="Find a key"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && setApplied(search.trim())}
+          onBlur={() => setApplied(search.trim())}
+        />
+        <span className="muted small" data-testid="exception-total">
+          {total === null ? '' : `${count(total)} rows`}
+        </span>
+      </header>
+      {columns && (
+        <PagedGrid
+          columns={columns}
+          fetchPage={fetchPage}
+          resetKey={resetKey}
+          gridId="exceptions"
+          testId="exception-grid"
+          onError={(e) => useWorkbench.getState().showError(e)}
+          onOpen={(row) => openRow(row.slice(1, 1 + keyCount))}
+        />
+      )}
+    </section>
+  );
+}

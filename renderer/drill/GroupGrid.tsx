@@ -1,0 +1,90 @@
+/** One drill level: a group per row with legacy, new, difference and % per measure, and its exceptions. */
+import { useMemo } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellKeyDownEvent, ColDef, ColGroupDef } from 'ag-grid-community';
+import type { DrillGroup, DrillResult } from '../../shared/compare';
+import { groupDigits } from '../grid/cells';
+import { copyOnCtrlC } from '../grid/copy-tsv';
+import { rememberWidth, rememberedWidths } from '../grid/grid-memory';
+import { gridTheme } from '../grid/theme';
+import { useWorkbench } from '../store/workbench';
+import { groupLabel, severityOf } from './severity';
+
+const num = (v: unknown) => (v === null || v === undefined ? '—' : groupDigits(String(v)));
+
+export function GroupGrid({ result, onDrill }: { result: DrillResult; onDrill: (g: DrillGroup) => void }) {
+  const theme = useWorkbench((s) => s.view.theme);
+  const columnDefs = useMemo<(ColDef<DrillGroup> | ColGroupDef<DrillGroup>)[]>(() => {
+    const measures = result.groups[0]?.measures ?? [];
+    return [
+      {
+        colId: 'value',
+        headerName: result.dimension,
+        valueGetter: (p) => groupLabel(p.data?.value ?? null),
+        pinned: 'left',
+        minWidth: 150,
+        cellClass: 'group-link',
+      },
+      { colId: 'leftRows', headerName: 'Legacy rows', valueGetter: (p) => p.data?.leftRows, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 110 },
+      { colId: 'rightRows', headerName: 'New rows', valueGetter: (p) => p.data?.rightRows, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 110 },
+      ...measures.map((m, i) => ({
+        headerName: m.name,
+        children: [
+          { colId: `m${i}l`, headerName: 'Legacy', valueGetter: (p) => p.data?.measures[i].left, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 150 } as ColDef<DrillGroup>,
+          { colId: `m${i}r`, headerName: 'New', valueGetter: (p) => p.data?.measures[i].right, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 150 } as ColDef<DrillGroup>,
+          {
+            colId: `m${i}d`,
+            headerName: 'Difference',
+            valueGetter: (p) => p.data?.measures[i].diff,
+            valueFormatter: (p) => num(p.value),
+            comparator: (a: string | null, b: string | null) => Math.abs(Number(a ?? 0)) - Math.abs(Number(b ?? 0)),
+            type: 'rightAligned',
+            width: 120,
+            cellClassRules: { 'cell-beyond': (p) => p.data?.measures[i].withinTolerance === false },
+          } as ColDef<DrillGroup>,
+          {
+            colId: `m${i}p`,
+            headerName: '%',
+            valueGetter: (p) => p.data?.measures[i].pctDiff,
+            valueFormatter: (p) => (p.value === null || p.value === undefined ? '—' : `${(Number(p.value) * 100).toFixed(2)}%`),
+            type: 'rightAligned',
+            width: 90,
+          } as ColDef<DrillGroup>,
+        ],
+      })),
+      {
+        headerName: 'Exceptions',
+        children: [
+          { colId: 'xTotal', headerName: 'All', valueGetter: (p) => p.data?.exceptions.total, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 90 },
+          { colId: 'xMismatch', headerName: 'Mismatch', valueGetter: (p) => p.data?.exceptions.mismatch, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 100 },
+          { colId: 'xLeft', headerName: 'Only legacy', valueGetter: (p) => p.data?.exceptions.left_only, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 110 },
+          { colId: 'xRight', headerName: 'Only new', valueGetter: (p) => p.data?.exceptions.right_only, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 100 },
+          { colId: 'xTiming', headerName: 'Timing', valueGetter: (p) => p.data?.exceptions.timing, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 90 },
+          { colId: 'xKeys', headerName: 'Key issues', valueGetter: (p) => (p.data ? p.data.exceptions.duplicate_key + p.data.exceptions.null_key : 0), valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 100 },
+        ],
+      },
+    ];
+  }, [result]);
+  const defs = useMemo(() => columnDefs.map((d) => ('children' in d ? { ...d, children: rememberedWidths('drill-groups', d.children as ColDef<DrillGroup>[]) } : rememberedWidths('drill-groups', [d])[0])), [columnDefs]);
+  return (
+    <div className="grid-frame grid-groups" data-testid="group-grid">
+      <AgGridReact<DrillGroup>
+        theme={gridTheme(theme)}
+        rowData={result.groups}
+        columnDefs={defs}
+        defaultColDef={{ sortable: true, resizable: true }}
+        getRowId={(p) => groupLabel(p.data.value)}
+        rowClassRules={{ 'sev-high': (p) => Boolean(p.data) && severityOf(p.data as DrillGroup) === 'high', 'sev-mid': (p) => Boolean(p.data) && severityOf(p.data as DrillGroup) === 'mid' }}
+        rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true }}
+        onCellKeyDown={(e: CellKeyDownEvent<DrillGroup>) => {
+          if (copyOnCtrlC(e)) return;
+          if ((e.event as KeyboardEvent | null)?.key === 'Enter' && e.data) onDrill(e.data);
+        }}
+        onCellClicked={(e) => e.colDef.colId === 'value' && e.data && onDrill(e.data)}
+        onRowDoubleClicked={(e) => e.data && onDrill(e.data)}
+        onColumnResized={rememberWidth('drill-groups')}
+        onFirstDataRendered={(e) => e.api.setFocusedCell(0, 'value')}
+      />
+    </div>
+  );
+}

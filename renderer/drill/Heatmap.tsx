@@ -1,0 +1,43 @@
+/** At the top: one dimension against the calendar, each cell the exceptions in it. */
+import { useEffect, useMemo, useState } from 'react';
+import type { DrillResult } from '../../shared/compare';
+import type { Grain } from '../../shared/contract';
+import { api } from '../api/client';
+import { EChart } from '../charts/EChart';
+import { useWorkbench } from '../store/workbench';
+import { groupLabel } from './severity';
+
+export function Heatmap({ rows, columns, grain, onPick }: { rows: string; columns: string; grain: Grain; onPick: (row: string | null) => void }) {
+  const version = useWorkbench((s) => s.resultsVersion);
+  const [data, setData] = useState<{ row: string | null; cols: DrillResult } [] | null>(null);
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const top = await api().call('compare.drill', { dimension: rows, filters: [] });
+      const cells = await Promise.all(
+        top.groups.map(async (g) => ({ row: g.value, cols: await api().call('compare.drill', { dimension: columns, grain, filters: [{ dimension: rows, value: g.value }] }) })),
+      );
+      if (live) setData(cells);
+    })().catch((e) => useWorkbench.getState().showError(e));
+    return () => {
+      live = false;
+    };
+  }, [rows, columns, grain, version]);
+  const option = useMemo(() => {
+    if (!data) return {};
+    const xs = [...new Set(data.flatMap((d) => d.cols.groups.map((g) => g.value ?? '')))].sort();
+    const ys = data.map((d) => groupLabel(d.row));
+    const points = data.flatMap((d, y) => d.cols.groups.map((g) => [xs.indexOf(g.value ?? ''), y, g.exceptions.total]));
+    const max = Math.max(1, ...points.map((p) => p[2]));
+    return {
+      grid: { left: 8, right: 12, top: 8, bottom: 40, containLabel: true },
+      tooltip: { formatter: (p: { value: number[] }) => `${ys[p.value[1]]} · ${xs[p.value[0]]}: ${p.value[2].toLocaleString('en-US')} exceptions` },
+      xAxis: { type: 'category', data: xs.map((x) => x.slice(0, grain === 'month' ? 7 : 10)), axisLabel: { fontSize: 11 } },
+      yAxis: { type: 'category', data: ys, axisLabel: { fontSize: 11 } },
+      visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#f0fdf4', '#fde68a', '#f97316', '#b91c1c'] }, textStyle: { fontSize: 10 } },
+      series: [{ type: 'heatmap', data: points, label: { show: xs.length <= 12, fontSize: 10 } }],
+    };
+  }, [data, grain]);
+  if (!data) return <div className="chart chart-loading">Loading the heatmap…</div>;
+  return <EChart option={option} height={Math.max(140, 40 + data.length * 28)} testId="heatmap" onClick={(click) => onPick(data[(click.value as number[])?.[1] ?? -1]?.row ?? null)} />;
+}

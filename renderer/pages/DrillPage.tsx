@@ -1,0 +1,117 @@
+/** Step 4: all → region → product → date → exception rows, in any order, with a chart per level. */
+import { useEffect, useMemo, useState } from 'react';
+import type { DrillFilter, DrillGroup, DrillResult } from '../../shared/compare';
+import type { WorkspaceState } from '../../shared/types';
+import { api } from '../api/client';
+import { Breadcrumb } from '../drill/Breadcrumb';
+import { DimensionOrder } from '../drill/DimensionOrder';
+import { ExceptionRows } from '../drill/ExceptionRows';
+import { GroupChart } from '../drill/GroupChart';
+import { GroupGrid } from '../drill/GroupGrid';
+import { Heatmap } from '../drill/Heatmap';
+import { useWorkbench } from '../store/workbench';
+
+function dimensionNames(ws: WorkspaceState): { names: string[]; temporal: Set<string> } {
+  const dims = ws.contract?.dimensions ?? [];
+  const names = dims.map((d) => ('name' in d && d.name) || d.left);
+  const temporal = new Set(dims.filter((d) => 'grain' in d && d.grain).map((d) => ('name' in d && d.name) || d.left));
+  return { names, temporal };
+}
+
+export function DrillPage({ ws }: { ws: WorkspaceState }) {
+  const drill = useWorkbench((s) => s.view.drill);
+  const setDrill = useWorkbench((s) => s.setDrill);
+  const version = useWorkbench((s) => s.resultsVersion);
+  const { names, temporal } = useMemo(() => dimensionNames(ws), [ws]);
+  const order = drill.order.length === names.length && drill.order.every((d) => names.includes(d)) ? drill.order : names;
+  const view = useMemo(() => ({ ...drill, order }), [drill, order]);
+  const depth = view.path.length;
+  const dimension = view.rows || depth >= order.length ? null : order[depth];
+  const [level, setLevel] = useState<{ key: string; result: DrillResult; ms: number } | null>(null);
+  const levelKey = JSON.stringify([dimension, view.path, view.grain, version]);
+
+  useEffect(() => {
+    if (!dimension) return;
+    let live = true;
+    const started = performance.now();
+    api()
+      .call('compare.drill', { dimension, grain: temporal.has(dimension) ? view.grain : null, filters: view.path })
+      .then((result) => live && setLevel({ key: levelKey, result, ms: Math.round(performance.now() - started) }))
+      .catch((e) => useWorkbench.getState().showError(e));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [levelKey]);
+
+  const drillInto = (value: string | null) => {
+    if (!dimension) return;
+    const filter: DrillFilter = { dimension, value, grain: temporal.has(dimension) ? view.grain : null };
+    const path = [...view.path, filter];
+    setDrill({ order, path, rows: path.length >= order.length });
+  };
+  const up = (to: number) => setDrill({ order, path: view.path.slice(0, to), rows: false });
+
+  useEffect(() => {
+    // Backspace goes up a level (unless typing).
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement;
+      if (e.key !== 'Backspace' || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) || useWorkbench.getState().rowKey) return;
+      e.preventDefault();
+      const v = useWorkbench.getState().view.drill;
+      if (v.rows && v.path.length < order.length) setDrill({ rows: false });
+      else if (v.path.length > 0) setDrill({ path: v.path.slice(0, -1), rows: false });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [order, setDrill]);
+
+  if (!ws.summary || !ws.contract) return <p className="empty">Run a comparison first.</p>;
+  const shown = level && level.key === levelKey ? level : null;
+  const firstPlain = order.find((d) => !temporal.has(d));
+  const firstDate = order.find((d) => temporal.has(d));
+  const keyCount = ws.contract.key.length;
+
+  return (
+    <div className="page" data-testid="page-drill">
+      <header className="page-head">
+        <Breadcrumb drill={view} onUp={up} />
+        <div className="spacer" />
+        {!view.rows && (
+          <button className="btn" onClick={() => setDrill({ order, rows: true })} data-testid="show-rows">
+            Exception rows here →
+          </button>
+        )}
+      </header>
+      {order.length > 0 && <DimensionOrder drill={view} temporal={temporal} />}
+      {order.length === 0 && !view.rows && <p className="empty">The contract names no dimensions; the exception rows are below.</p>}
+      {depth === 0 && !view.rows && firstPlain && firstDate && (
+        <section className="panel">
+          <header className="panel-head">
+            <h3>
+              Exceptions by {firstPlain} and {firstDate}
+            </h3>
+            <span className="muted small">click a row to drill into it</span>
+          </header>
+          <Heatmap rows={firstPlain} columns={firstDate} grain={view.grain} onPick={(v) => setDrill({ order, path: [{ dimension: firstPlain, value: v }], rows: false })} />
+        </section>
+      )}
+      {view.rows || !dimension ? (
+        <ExceptionRows drill={view} keyCount={keyCount} />
+      ) : (
+        <section className="panel panel-fill" data-testid="drill-level" data-drill-ms={shown?.ms ?? ''} data-dimension={dimension}>
+          <header className="panel-head">
+            <h3>By {dimension}</h3>
+            <span className="muted small">{shown ? `${shown.result.groups.length} groups · Enter or click drills in, Backspace goes up` : 'Loading…'}</span>
+          </header>
+          {shown && (
+            <>
+              <GroupChart groups={shown.result.groups} dimension={dimension} onPick={drillInto} />
+              <GroupGrid result={shown.result} onDrill={(g: DrillGroup) => drillInto(g.value)} />
+            </>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

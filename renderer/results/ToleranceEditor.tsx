@@ -1,0 +1,47 @@
+/** A numeric column's tolerance: presets (exact, cents, 0.1 %) or any absolute and relative value. */
+import { useState } from 'react';
+
+export interface Tolerance {
+  absTol?: string;
+  relTol?: string;
+}
+
+const PRESETS: [string, Tolerance][] = [
+  ['Exact', {}],
+  ['Cents', { absTol: '0.01' }],
+  ['0.1%', { relTol: '0.001' }],
+];
+
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+export function ToleranceEditor({ name, value, onApply, disabled }: { name: string; value: Tolerance; onApply: (t: Tolerance, label: string) => void; disabled: boolean }) {
+  const [abs, setAbs] = useState(value.absTol ?? '');
+  const [rel, setRel] = useState(value.relTol ?? '');
+  const apply = () => {
+    if ((abs && !DECIMAL.test(abs)) || (rel && !DECIMAL.test(rel))) return;
+    onApply({ absTol: abs || undefined, relTol: rel || undefined }, `A tolerance of ${[abs && `±${abs}`, rel && `±${Number(rel) * 100}%`].filter(Boolean).join(' + ') || 'zero'} on ${name}`);
+  };
+  // "0.00" is no tolerance at all: Exact.
+  const norm = (x: string | undefined) => (x && Number(x) !== 0 ? x : '');
+  const same = (t: Tolerance) => norm(t.absTol) === norm(value.absTol) && norm(t.relTol) === norm(value.relTol);
+  return (
+    <div className="tolerance" data-testid={`tolerance-${name}`}>
+      {PRESETS.map(([label, t]) => (
+        <button
+          key={label}
+          className={`chip-btn ${same(t) ? 'on' : ''}`}
+          disabled={disabled}
+          onClick={() => {
+            setAbs(t.absTol ?? '');
+            setRel(t.relTol ?? '');
+            onApply(t, label === 'Exact' ? `Exact comparison of ${name}` : `A ${label} tolerance on ${name}`);
+          }}
+        >
+          {label}
+        </button>
+      ))}
+      <input aria-label={`Absolute tolerance of ${name}`} className={`tol-input ${abs && !DECIMAL.test(abs) ? 'invalid' : ''}`} placeholder="± abs" value={abs} disabled={disabled} onChange={(e) => setAbs(e.target.value.trim())} onKeyDown={(e) => e.key === 'Enter' && apply()} onBlur={() => (abs !== (value.absTol ?? '') ? apply() : undefined)} />
+      <input aria-label={`Relative tolerance of ${name}`} className={`tol-input ${rel && !DECIMAL.test(rel) ? 'invalid' : ''}`} placeholder="± rel" value={rel} disabled={disabled} onChange={(e) => setRel(e.target.value.trim())} onKeyDown={(e) => e.key === 'Enter' && apply()} onBlur={() => (rel !== (value.relTol ?? '') ? apply() : undefined)} />
+    </div>
+  );
+}
