@@ -3,6 +3,7 @@ import { useWorkbench } from './store/workbench';
 import { EngineBanner } from './components/EngineBanner';
 import { ErrorToast } from './components/ErrorToast';
 import { JobBar } from './components/JobBar';
+import { PageBoundary } from './components/PageBoundary';
 import { RowDetailPanel } from './components/RowDetail';
 import { Sidebar } from './components/Sidebar';
 import { SourceDialog } from './components/SourceDialog';
@@ -18,6 +19,7 @@ export function App() {
   const setTheme = useWorkbench((s) => s.setTheme);
   const dialog = useWorkbench((s) => s.sourceDialog);
   const engine = useWorkbench((s) => s.engine);
+  const rowKey = useWorkbench((s) => s.rowKey);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -45,20 +47,24 @@ export function App() {
       <div className="body">
         <Sidebar />
         <main>
-          {!ws ? (
-            <p className="empty">Connecting to the engine…</p>
-          ) : page === 'sources' ? (
-            <SourcesPage ws={ws} />
-          ) : page === 'contract' ? (
-            <ContractPage ws={ws} key={JSON.stringify(ws.contract)} />
-          ) : page === 'results' ? (
-            <ResultsPage ws={ws} />
-          ) : (
-            <DrillPage ws={ws} />
-          )}
+          <PageBoundary resetKey={page}>
+            {!ws ? (
+              <p className="empty">Connecting to the engine…</p>
+            ) : page === 'sources' ? (
+              <SourcesPage ws={ws} />
+            ) : page === 'contract' ? (
+              <ContractPage ws={ws} key={JSON.stringify(ws.contract)} />
+            ) : page === 'results' ? (
+              <ResultsPage ws={ws} />
+            ) : (
+              <DrillPage ws={ws} />
+            )}
+          </PageBoundary>
         </main>
       </div>
-      <RowDetailPanel />
+      <PageBoundary resetKey={JSON.stringify(rowKey)}>
+        <RowDetailPanel />
+      </PageBoundary>
       <ErrorToast />
       {dialog && <SourceDialog side={dialog} />}
     </div>

@@ -27,8 +27,13 @@ function Zone({ cell }: { cell: CellDetail }) {
   );
 }
 
+// A stable empty key: a fresh [] from a selector would re-render forever.
+const NO_KEY: never[] = [];
+const right0 = (d: Detail | null): Record<string, string | null> => d?.rightRows[0] ?? {};
+
 export function RowDetailPanel() {
   const rowKey = useWorkbench((s) => s.rowKey);
+  const keySpec = useWorkbench((s) => s.workspace?.contract?.key ?? NO_KEY);
   const close = () => useWorkbench.getState().openRow(null);
   const [detail, setDetail] = useState<{ key: string; value: Detail } | null>(null);
   const keyText = JSON.stringify(rowKey);
@@ -54,7 +59,12 @@ export function RowDetailPanel() {
   const compared = new Set(d?.cells.flatMap((c) => [c.column]) ?? []);
   const left = d?.leftRows[0] ?? {};
   const right = d?.rightRows[0] ?? {};
-  const pairs = d?.cells.map((c) => [c.column, c.rightColumn]) ?? [];
+  // The key first: its legacy and new columns on one line.
+  const keyPairs = keySpec.map((k) => {
+    const right = k.right ?? Object.keys(right0(d)).find((c) => c.toLowerCase().replace(/[\s_-]/g, '') === k.left.toLowerCase().replace(/[\s_-]/g, '')) ?? k.left;
+    return [k.left, right];
+  });
+  const pairs = [...keyPairs, ...(d?.cells.map((c) => [c.column, c.rightColumn]) ?? [])];
   const others = [...new Set([...Object.keys(left), ...Object.keys(right)])].filter((c) => !pairs.some(([l, r]) => l === c || r === c));
   return (
     <aside className="drawer" role="dialog" aria-label="Row detail" data-testid="row-detail">
@@ -94,6 +104,17 @@ export function RowDetailPanel() {
               </tr>
             </thead>
             <tbody>
+              {keyPairs.map(([l, r]) => (
+                <tr key={`key-${l}`} className="row-key">
+                  <td className="colname">
+                    {l}
+                    {r !== l && <div className="muted small">→ {r}</div>}
+                  </td>
+                  <td>{left[l] ?? <span className="muted">—</span>}</td>
+                  <td>{right[r] ?? <span className="muted">—</span>}</td>
+                  <td className="muted small">business key</td>
+                </tr>
+              ))}
               {d.cells.map((c) => (
                 <tr key={c.column} className={c.status === 'equal' ? '' : c.status === 'within_tolerance' ? 'cell-within' : 'cell-differs'} data-testid={`detail-${c.column}`}>
                   <td className="colname">

@@ -70,7 +70,7 @@ export function LevelCards({ summary, contract, report }: { summary: CompareSumm
       </Card>
       <Card title="Timing" status={edges ? 'warn' : 'ok'} testId="level-timing">
         <Line label="Late arrivals (timing)" value={count(r.timing)} />
-        <Line label="Window" value={contract.timing ? `${contract.timing.window} before ${contract.timing.asOf.replace('T', ' ').replace(':00Z', 'Z')}` : 'none set'} />
+        <Line label="Window" value={contract.timing ? `${contract.timing.window} before ${contract.timing.asOf.slice(0, 16).replace('T', ' ')}` : 'none set'} />
         {dst.map((d) => (
           <Line key={d.column} label={`DST edges in ${d.column}`} value={`${count(d.nonexistent)} gap · ${count(d.ambiguous)} twice${d.unmapped ? ` · ${count(d.unmapped)} unmapped` : ''}`} warn={d.nonexistent + d.ambiguous + d.unmapped > 0} />
         ))}

@@ -34,7 +34,8 @@ export function ToleranceEditor({ name, value, onApply, disabled }: { name: stri
           onClick={() => {
             setAbs(t.absTol ?? '');
             setRel(t.relTol ?? '');
-            onApply(t, label === 'Exact' ? `Exact comparison of ${name}` : `A ${label} tolerance on ${name}`);
+            // Both keys always: undefined removes a tolerance the column had.
+            onApply({ absTol: t.absTol, relTol: t.relTol }, label === 'Exact' ? `Exact comparison of ${name}` : `A ${label} tolerance on ${name}`);
           }}
         >
           {label}

@@ -5,8 +5,10 @@ import { expect, test } from './workbench';
 test('a newcomer opens the workbench on the demo workspace and sees its technical parity', async ({ page, workbench }, info) => {
   await page.goto(workbench.url);
   await expect(page.getByTestId('workspace-name')).toContainText('Demo — Orders');
-  // First start generates ~1M orders per side and imports them; the progress bar says so meanwhile.
-  await expect(page.getByTestId('summary-tiles')).toBeVisible({ timeout: 180_000 });
+  // First start generates ~1M orders per side, imports and compares them; it then opens on the results.
+  await expect(page.getByTestId('level-cards')).toBeVisible({ timeout: 180_000 });
+  await page.getByTestId('nav-sources').click();
+  await expect(page.getByTestId('summary-tiles')).toBeVisible();
 
   const manifest = JSON.parse(fs.readFileSync(path.join(workbench.home, 'demo-data/manifest.json'), 'utf8'));
   const n = (x: number) => x.toLocaleString('en-US');

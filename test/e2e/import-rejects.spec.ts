@@ -9,6 +9,7 @@ test('importing a 1M-line CSV shows exactly its 3 malformed lines, with line num
   writeCsvWithMalformedLines(file, 1_000_000);
   await page.goto(workbench.url);
   await expect(page.getByTestId('workspace-name')).toHaveText('empty');
+  await expect(page.getByTestId('page-sources')).toBeVisible();
 
   await page.getByTestId('source-left').getByRole('button', { name: 'Add source…' }).click();
   const dialog = page.getByTestId('source-dialog');
@@ -34,6 +35,7 @@ test('importing a 1M-line CSV shows exactly its 3 malformed lines, with line num
 
 test('wrong inputs are one sentence in the dialog, and the workspace stays as it was', async ({ page, workbench }) => {
   await page.goto(workbench.url);
+  await expect(page.getByTestId('page-sources')).toBeVisible();
   await page.getByTestId('source-left').getByRole('button', { name: 'Add source…' }).click();
   const dialog = page.getByTestId('source-dialog');
   const missing = path.join(workbench.home, 'missing.csv');

@@ -1,0 +1,106 @@
+/**
+ * The analyst's whole flow on the demo workspace: results, toggles with their delta line, drill-down
+ * region → product → month → rows, row detail, and a cancelled run. Screenshots of each screen go to
+ * the test's output (and to docs/screenshots with PARITY_SCREENSHOTS=docs/screenshots).
+ */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './workbench';
+
+const shots = process.env.PARITY_SCREENSHOTS;
+
+async function shot(page: Page, name: string, outputPath: (name: string) => string) {
+  await page.screenshot({ path: shots ? path.join(shots, `${name}.png`) : outputPath(`${name}.png`) });
+}
+
+const num = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+
+test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workbench }, info) => {
+  test.setTimeout(300_000);
+  const out = (n: string) => info.outputPath(n);
+  await page.goto(workbench.url);
+  await expect(page.getByTestId('level-cards')).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByTestId('match-rate')).toHaveText(/%$/);
+  await shot(page, '3-results', out);
+
+  // Switch the legacy side's zone rule off: timestamps are then compared as written, and the delta says so.
+  const orderTs = page.getByTestId('mismatched-ORDER_TS');
+  const before = num(await orderTs.textContent());
+  await page.getByTestId('rule-left').locator('select').selectOption('instant');
+  await expect(page.getByTestId('delta-line')).toContainText('ORDER_TS mismatches');
+  await expect.poll(async () => num(await orderTs.textContent())).toBeGreaterThan(before * 10);
+  const without = num(await orderTs.textContent());
+  // And back: the per-region rule explains all but the ambiguous fall-back hour.
+  await page.getByTestId('rule-left').locator('select').selectOption('perRow');
+  await expect(page.getByTestId('delta-line')).toContainText(`explains ${(without - before).toLocaleString('en-US')} of ${without.toLocaleString('en-US')} ORDER_TS mismatches`);
+  await expect(orderTs).toHaveText(before.toLocaleString('en-US'));
+  await shot(page, '3-results-delta', out);
+
+  // A cent of tolerance on AMOUNT: the rounding differences move from mismatched to within tolerance.
+  const amountMismatched = num(await page.getByTestId('mismatched-AMOUNT').textContent());
+  expect(amountMismatched).toBeGreaterThan(0);
+  await page.getByTestId('tolerance-AMOUNT').getByRole('button', { name: 'Cents' }).click();
+  await expect(page.getByTestId('within-AMOUNT')).toHaveText(amountMismatched.toLocaleString('en-US'));
+  await expect(page.getByTestId('mismatched-AMOUNT')).toHaveText('0');
+  await page.getByTestId('tolerance-AMOUNT').getByRole('button', { name: 'Exact' }).click();
+  await expect(page.getByTestId('mismatched-AMOUNT')).toHaveText(amountMismatched.toLocaleString('en-US'));
+
+  // Drill-down: region → product → month → exception rows.
+  await page.getByTestId('nav-drill').click();
+  const level = page.getByTestId('drill-level');
+  await expect(level).toHaveAttribute('data-dimension', 'REGION');
+  await expect(page.getByTestId('heatmap')).toBeVisible();
+  await expect(page.getByTestId('group-grid').locator('.ag-row').first()).toBeVisible();
+  await shot(page, '4-drill-regions', out);
+  await page.getByTestId('group-grid').locator('.ag-row[row-index="0"] [col-id="value"]').click();
+  await expect(level).toHaveAttribute('data-dimension', 'PRODUCT');
+  await expect(page.getByTestId('breadcrumb')).toContainText('REGION:');
+  await page.getByTestId('group-grid').locator('.ag-row[row-index="0"] [col-id="value"]').click();
+  await expect(level).toHaveAttribute('data-dimension', 'month');
+  await shot(page, '4-drill-months', out);
+  // Enter drills in, as a keyboard user would.
+  await page.getByTestId('group-grid').locator('.ag-row[row-index="0"] [col-id="value"]').click();
+  await expect(page.getByTestId('exception-rows')).toBeVisible();
+  const rows = page.getByTestId('exception-grid').locator('.ag-row[row-index]');
+  await expect(rows.first()).toBeVisible();
+  await shot(page, '4-drill-rows', out);
+
+  // Row detail: both rows side by side, the differing cells marked, zones shown for timestamps.
+  await page.getByTestId('exception-rows').getByRole('button', { name: 'Mismatch' }).click();
+  await expect(rows.first()).toBeVisible();
+  await rows.first().click();
+  const detail = page.getByTestId('row-detail');
+  await expect(detail).toBeVisible();
+  await expect(detail.locator('tr.cell-differs').first()).toBeVisible();
+  await expect(page.getByTestId('detail-ORDER_TS')).toContainText('legacy read in');
+  await shot(page, '5-row-detail', out);
+  await page.keyboard.press('Escape');
+  await expect(detail).toBeHidden();
+
+  // Backspace goes up a level.
+  await page.locator('body').press('Backspace');
+  await expect(level).toHaveAttribute('data-dimension', 'month');
+
+  // Sources and contract screens.
+  await page.getByTestId('nav-sources').click();
+  await expect(page.getByTestId('summary-tiles')).toBeVisible();
+  await shot(page, '1-sources', out);
+  await page.getByTestId('nav-contract').click();
+  await expect(page.getByTestId('contract-columns')).toBeVisible();
+  await shot(page, '2-contract', out);
+
+  // A long run can be cancelled; the results stay as they were.
+  await page.getByTestId('nav-results').click();
+  const rate = await page.getByTestId('match-rate').textContent();
+  await page.getByTestId('run').click();
+  await page.getByTestId('jobs').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('jobs')).toBeHidden();
+  await expect(page.getByTestId('error')).toBeHidden();
+  await expect(page.getByTestId('match-rate')).toHaveText(rate ?? '');
+
+  // Dark theme, for the screenshots.
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await shot(page, '6-results-dark', out);
+  await page.getByTestId('theme-toggle').click();
+});
