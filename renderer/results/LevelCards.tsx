@@ -4,6 +4,7 @@ import type { CompareSummary } from '../../shared/compare';
 import type { Contract } from '../../shared/contract';
 import type { TechnicalReport } from '../../shared/types';
 import { count, percent } from '../lib/format';
+import { groupDigits } from '../grid/cells';
 
 function Card({ title, status, children, testId }: { title: string; status: 'ok' | 'warn' | 'bad'; children: ReactNode; testId: string }) {
   return (
@@ -58,7 +59,7 @@ export function LevelCards({ summary, contract, report }: { summary: CompareSumm
       </Card>
       <Card title="Aggregate" status={agg.beyondTolerance ? 'warn' : 'ok'} testId="level-aggregate">
         {agg.totals.map((m) => (
-          <Line key={m.name} label={`${m.name} Δ`} value={m.diff ?? '—'} warn={!m.withinTolerance} />
+          <Line key={m.name} label={`${m.name} Δ`} value={m.diff === null ? '—' : groupDigits(m.diff)} warn={!m.withinTolerance} />
         ))}
         <Line label={`Groups beyond tolerance${agg.dimensions.length ? ` (${agg.dimensions.join(' × ')})` : ''}`} value={`${count(agg.beyondTolerance)} of ${count(agg.groups)}`} warn={agg.beyondTolerance > 0} />
         {agg.stale && <p className="muted small">Refreshing on the next drill-down.</p>}
@@ -70,7 +71,14 @@ export function LevelCards({ summary, contract, report }: { summary: CompareSumm
       </Card>
       <Card title="Timing" status={edges ? 'warn' : 'ok'} testId="level-timing">
         <Line label="Late arrivals (timing)" value={count(r.timing)} />
-        <Line label="Window" value={contract.timing ? `${contract.timing.window} before ${contract.timing.asOf.slice(0, 16).replace('T', ' ')}` : 'none set'} />
+        {contract.timing ? (
+          <>
+            <Line label="Window" value={contract.timing.window} />
+            <Line label="Cut-off" value={contract.timing.asOf.slice(0, 16).replace('T', ' ')} />
+          </>
+        ) : (
+          <Line label="Window" value="none set" />
+        )}
         {dst.map((d) => (
           <Line key={d.column} label={`DST edges in ${d.column}`} value={`${count(d.nonexistent)} gap · ${count(d.ambiguous)} twice${d.unmapped ? ` · ${count(d.unmapped)} unmapped` : ''}`} warn={d.nonexistent + d.ambiguous + d.unmapped > 0} />
         ))}
