@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { CompareSummary, DrillResult, RowDetail } from './compare.js';
 import type { Contract } from './contract.js';
 import { grains } from './contract.js';
+import { columnFiltersSchema } from './filters.js';
 import type {
   EngineHello,
   Inspection,
@@ -38,6 +39,8 @@ export const csvOptionsSchema = z.strictObject({
 
 const sort = z.array(z.strictObject({ column: columnName, direction: z.enum(['asc', 'desc']) })).max(8);
 const pageWindow = { offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) };
+/** A page of a grid the analyst can sort and filter; both happen in DuckDB. */
+const gridWindow = { ...pageWindow, sort: sort.optional(), columnFilters: columnFiltersSchema.optional() };
 const drillFilter = z.strictObject({ dimension: columnName, value: z.string().max(10_000).nullable(), grain: z.enum(grains).nullable().optional() });
 const manualMapping = z.array(z.strictObject({ left: columnName, right: columnName.nullable() })).max(10_000);
 
@@ -71,14 +74,14 @@ export const api = {
     }),
     true,
   ),
-  'sources.page': method<TablePage>()(z.strictObject({ side, ...pageWindow, sort: sort.optional() })),
+  'sources.page': method<TablePage>()(z.strictObject({ side, ...gridWindow })),
   'sources.rejects': method<RejectsPage>()(z.strictObject({ side, ...pageWindow })),
   'technical.run': method<TechnicalReport>()(
     z.strictObject({ key: z.array(columnName).max(32).optional(), mapping: manualMapping.optional() }),
     true,
   ),
   'technical.keyValues': method<TablePage>()(
-    z.strictObject({ side, kind: z.enum(['duplicate', 'null']), ...pageWindow, sort: sort.optional() }),
+    z.strictObject({ side, kind: z.enum(['duplicate', 'null']), ...gridWindow }),
   ),
   'contract.check': method<Contract>()(z.strictObject({ contract: z.unknown() })),
   'compare.run': method<CompareSummary>()(
@@ -95,8 +98,7 @@ export const api = {
       filters: z.array(drillFilter).max(16).optional(),
       column: columnName.optional(),
       search: z.string().max(200).optional(),
-      ...pageWindow,
-      sort: sort.optional(),
+      ...gridWindow,
     }),
   ),
   'compare.row': method<RowDetail>()(z.strictObject({ key: z.array(z.string().max(10_000).nullable()).min(1).max(32) })),

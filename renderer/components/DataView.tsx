@@ -1,5 +1,6 @@
-/** The rows of either source, paged and sorted in DuckDB. */
-import { useCallback } from 'react';
+/** The rows of either source, paged, sorted and filtered in DuckDB. */
+import { useCallback, useState } from 'react';
+import type { ColumnFilter } from '../../shared/filters';
 import type { SortSpec, WorkspaceState } from '../../shared/types';
 import { api } from '../api/client';
 import { PagedGrid } from '../grid/PagedGrid';
@@ -11,17 +12,19 @@ export function DataView({ ws }: { ws: WorkspaceState }) {
   const side = useWorkbench((s) => s.dataSide);
   const setSide = useWorkbench((s) => s.setDataSide);
   const source = side === 'left' ? ws.left : ws.right;
+  const [shown, setShown] = useState<number | null>(null);
   const fetchPage = useCallback(
-    (offset: number, limit: number, sort: SortSpec[]) => api().call('sources.page', { side, offset, limit, sort }),
+    (offset: number, limit: number, sort: SortSpec[], columnFilters: ColumnFilter[]) => api().call('sources.page', { side, offset, limit, sort, columnFilters }),
     [side],
   );
+  const rows = source && shown !== null && shown !== source.rows ? `${count(shown)} of ${count(source.rows)}` : source ? count(source.rows) : '';
   return (
     <section className="panel panel-fill">
       <header className="panel-head">
         <SideToggle side={side} onChange={setSide} />
         {source && (
           <span className="muted">
-            {count(source.rows)} rows · click a column header to sort (in DuckDB, over all rows)
+            <span data-testid="data-total">{rows}</span> rows · sort by a header, filter from its menu (in DuckDB, over all rows)
           </span>
         )}
       </header>
@@ -31,6 +34,7 @@ export function DataView({ ws }: { ws: WorkspaceState }) {
           fetchPage={fetchPage}
           resetKey={`${side}-${source.importedAt}`}
           onError={(e) => useWorkbench.getState().showError(e)}
+          onTotal={setShown}
           testId={`data-grid-${side}`}
         />
       ) : (

@@ -1,5 +1,6 @@
 /** The offending key values: repeated keys with their row counts, and rows whose key has a null. */
 import { useCallback } from 'react';
+import type { ColumnFilter } from '../../shared/filters';
 import type { Side, SortSpec, WorkspaceState } from '../../shared/types';
 import { api } from '../api/client';
 import { PagedGrid } from '../grid/PagedGrid';
@@ -10,7 +11,7 @@ function KeyList({ ws, side, kind }: { ws: WorkspaceState; side: Side; kind: 'du
   const key = ws.report?.key;
   const source = side === 'left' ? ws.left : ws.right;
   const fetchPage = useCallback(
-    (offset: number, limit: number, sort: SortSpec[]) => api().call('technical.keyValues', { side, kind, offset, limit, sort }),
+    (offset: number, limit: number, sort: SortSpec[], columnFilters: ColumnFilter[]) => api().call('technical.keyValues', { side, kind, offset, limit, sort, columnFilters }),
     [side, kind],
   );
   if (!key || !source) return null;

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExceptionClass } from '../../shared/compare';
 import { decodePage } from '../../shared/arrow-cells';
+import type { ColumnFilter } from '../../shared/filters';
 import type { ColumnInfo, SortSpec } from '../../shared/types';
 import { api } from '../api/client';
 import { PagedGrid } from '../grid/PagedGrid';
@@ -64,9 +65,9 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
   }, []);
 
   const fetchPage = useCallback(
-    async (offset: number, limit: number, sort: SortSpec[]) => {
+    async (offset: number, limit: number, sort: SortSpec[], columnFilters: ColumnFilter[]) => {
       const started = performance.now();
-      const page = await api().call('compare.exceptions', { ...query, offset, limit, sort });
+      const page = await api().call('compare.exceptions', { ...query, offset, limit, sort, columnFilters });
       document.querySelector('[data-testid="exception-grid"]')?.setAttribute('data-page-ms', String(Math.round(performance.now() - started)));
       return page;
     },
@@ -115,6 +116,7 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
           gridId="exceptions"
           testId="exception-grid"
           onError={(e) => useWorkbench.getState().showError(e)}
+          onTotal={setTotal}
           onOpen={(row) => openRow(row.slice(1, 1 + keyCount))}
         />
       )}

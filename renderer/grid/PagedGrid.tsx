@@ -6,21 +6,25 @@ import { useMemo } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellKeyDownEvent, IDatasource, IGetRowsParams, RowClickedEvent } from 'ag-grid-community';
 import { decodePage } from '../../shared/arrow-cells';
+import type { ColumnFilter } from '../../shared/filters';
 import type { ColumnInfo, SortSpec, TablePage } from '../../shared/types';
 import { useWorkbench } from '../store/workbench';
 import { columnDef, type Row } from './cells';
 import { copyOnCtrlC } from './copy-tsv';
+import { toColumnFilters } from './filter-model';
 import { rememberWidth, rememberedWidths } from './grid-memory';
 import { gridTheme } from './theme';
 
 export interface PagedGridProps {
   columns: ColumnInfo[];
-  fetchPage: (offset: number, limit: number, sort: SortSpec[]) => Promise<TablePage>;
+  fetchPage: (offset: number, limit: number, sort: SortSpec[], columnFilters: ColumnFilter[]) => Promise<TablePage>;
   /** Changing it starts the grid afresh (new source, new key, new run). */
   resetKey: string;
   onError?: (error: unknown) => void;
   /** Enter or a click on a row. */
   onOpen?: (row: Row) => void;
+  /** The row count after the header filters, whenever a page arrives. */
+  onTotal?: (total: number) => void;
   /** Widths are remembered per grid id. */
   gridId?: string;
   testId?: string;
@@ -28,15 +32,16 @@ export interface PagedGridProps {
 
 const BLOCK = 100;
 
-export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, gridId, testId }: PagedGridProps) {
+export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, onTotal, gridId, testId }: PagedGridProps) {
   const theme = useWorkbench((s) => s.view.theme);
-  const columnDefs = useMemo(() => rememberedWidths(gridId, columns.map((c, i) => columnDef(c.name, c.type, i, true))), [columns, gridId]);
+  const columnDefs = useMemo(() => rememberedWidths(gridId, columns.map((c, i) => columnDef(c.name, c.type, i, true, true))), [columns, gridId]);
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows(params: IGetRowsParams) {
         const sort = params.sortModel.map((s) => ({ column: s.colId, direction: s.sort }) as SortSpec);
-        fetchPage(params.startRow, params.endRow - params.startRow, sort)
+        fetchPage(params.startRow, params.endRow - params.startRow, sort, toColumnFilters(params.filterModel))
           .then((page) => {
+            onTotal?.(page.total);
             const rows = decodePage(page.arrow).rows as Row[];
             const end = params.startRow + rows.length;
             params.successCallback(rows, rows.length < params.endRow - params.startRow || end >= page.total ? end : page.total);
@@ -66,7 +71,7 @@ export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, gridI
         maxConcurrentDatasourceRequests={1}
         blockLoadDebounceMillis={60}
         maxBlocksInCache={50}
-        defaultColDef={{ flex: 1 }}
+        defaultColDef={{ flex: 1, floatingFilter: true }}
         tooltipShowDelay={400}
         rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true }}
         onCellKeyDown={keyDown}

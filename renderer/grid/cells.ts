@@ -17,7 +17,17 @@ export function groupDigits(text: string): string {
   return `${m[1]}${m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${m[3] ?? ''}`;
 }
 
-export function columnDef(name: string, type: string, index: number, sortable: boolean): ColDef<Row> {
+const TEMPORAL = /^(DATE|TIMESTAMP)/i;
+
+/** The header filter that suits a type; the engine applies it (see filter-model.ts). */
+function filterFor(type: string): Pick<ColDef<Row>, 'filter' | 'filterParams'> {
+  const common = { maxNumConditions: 2, buttons: ['reset'], debounceMs: 400 };
+  if (isNumericType(type)) return { filter: 'agNumberColumnFilter', filterParams: { ...common, inRangeInclusive: true } };
+  if (TEMPORAL.test(type)) return { filter: 'agDateColumnFilter', filterParams: { ...common, inRangeInclusive: true } };
+  return { filter: 'agTextColumnFilter', filterParams: common };
+}
+
+export function columnDef(name: string, type: string, index: number, sortable: boolean, filterable = false): ColDef<Row> {
   const numeric = isNumericType(type);
   const fractional = FRACTIONAL.test(type);
   return {
@@ -25,6 +35,7 @@ export function columnDef(name: string, type: string, index: number, sortable: b
     headerName: name,
     headerTooltip: `${name} · ${type}`,
     sortable,
+    ...(filterable ? filterFor(type) : {}),
     resizable: true,
     valueGetter: (p) => p.data?.[index] ?? null,
     valueFormatter: (p: ValueFormatterParams<Row, string | null>) => {
@@ -33,6 +44,7 @@ export function columnDef(name: string, type: string, index: number, sortable: b
     },
     cellClassRules: { 'cell-null': (p) => Boolean(p.data) && (p.value === null || p.value === undefined) },
     type: numeric ? 'rightAligned' : undefined,
-    minWidth: /^TIMESTAMP/i.test(type) ? (/TIME ZONE|TZ/i.test(type) ? 200 : 170) : 90,
+    // Wide enough for the header (and its filter) to read whole; the grid scrolls sideways instead.
+    minWidth: Math.max(/^TIMESTAMP/i.test(type) ? (/TIME ZONE|TZ/i.test(type) ? 200 : 170) : 90, Math.min(260, name.length * 7 + 56)),
   };
 }

@@ -36,6 +36,10 @@ test('column names with spaces, quotes, keywords and unicode go through the whol
   await price.click();
   await price.click();
   await expect(grid.locator('.ag-row[row-index="0"] [col-id="order id"]')).toHaveText('3');
+  // So does filtering by it from the header's filter row: an exact decimal, counted over every row.
+  await grid.getByRole('spinbutton', { name: 'Prix "€" Filter Input' }).fill('20.00');
+  await expect(page.getByTestId('data-total')).toHaveText('1 of 3');
+  await expect(grid.locator('.ag-row[row-index="0"] [col-id="order id"]')).toHaveText('2');
 
   await page.getByTestId('nav-contract').click();
   await page.getByTestId('run-contract').click();

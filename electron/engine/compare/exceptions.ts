@@ -7,7 +7,9 @@ import { BIGINT, VARCHAR } from '@duckdb/node-api';
 import type { DrillFilter, ExceptionClass } from '../../../shared/compare.js';
 import { EXCEPTION_CLASSES } from '../../../shared/compare.js';
 import type { Grain } from '../../../shared/contract.js';
+import type { ColumnFilter } from '../../../shared/filters.js';
 import type { SortSpec, TablePage } from '../../../shared/types.js';
+import { filterCondition } from '../db/filters.js';
 import type { Lane } from '../db/lane.js';
 import { readerToArrow } from '../db/arrow.js';
 import { ParityError } from '../../../shared/errors.js';
@@ -25,6 +27,8 @@ export interface ExceptionQuery {
   column?: string;
   /** Text to find in the key. */
   search?: string;
+  /** Filters set in the grid's column headers, by display name. */
+  columnFilters?: ColumnFilter[];
   sort?: SortSpec[];
   offset: number;
   limit: number;
@@ -52,6 +56,10 @@ export function exceptionColumns(plan: Plan): [string, string][] {
   return cols;
 }
 
+function unknownExceptionColumn(name: string, shown: [string, string][]): string {
+  return `The exception list has no column "${name}"; the nearest is "${nearestName(name, shown.map(([n]) => n))}".`;
+}
+
 function dimFilter(plan: Plan, f: DrillFilter, params: Params): string {
   const i = plan.dimensions.findIndex((d) => d.name === f.dimension);
   if (i < 0) return 'false';
@@ -75,6 +83,9 @@ export function exceptionWhere(plan: Plan, q: Omit<ExceptionQuery, 'offset' | 'l
     const like = params.add(`%${q.search.toLowerCase()}%`, VARCHAR);
     parts.push(`(${plan.key.map((_, i) => `lower(k${i}::VARCHAR) LIKE ${like}`).join(' OR ') || 'false'})`);
   }
+  const shown = exceptionColumns(plan);
+  const filter = filterCondition(q.columnFilters, new Map(shown), params, (name) => unknownExceptionColumn(name, shown));
+  if (filter) parts.push(filter);
   return parts.join(' AND ');
 }
 
@@ -88,7 +99,7 @@ export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery):
   const where = exceptionWhere(plan, q, params);
   const names = shown.map(([n]) => n);
   for (const s of q.sort ?? []) {
-    if (!names.includes(s.column)) throw new ParityError('unknown_column', `The exception list has no column "${s.column}"; the nearest is "${nearestName(s.column, names)}".`);
+    if (!names.includes(s.column)) throw new ParityError('unknown_column', unknownExceptionColumn(s.column, shown));
   }
   const order = [...(q.sort ?? []).map((s) => `${ident(s.column)} ${s.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`), '_row'].join(', ');
   // Sort and slice first; the identity (an md5) is computed for the page's rows only.

@@ -2,7 +2,9 @@
 import { BIGINT } from '@duckdb/node-api';
 import { ParityError } from '../../../shared/errors.js';
 import { unknownColumnMessage } from '../../../shared/names.js';
+import type { ColumnFilter } from '../../../shared/filters.js';
 import type { SortSpec, TablePage } from '../../../shared/types.js';
+import { filterCondition } from './filters.js';
 import type { Lane } from './lane.js';
 import { Params } from './params.js';
 import { readerToArrow } from './arrow.js';
@@ -12,6 +14,7 @@ export interface PageRequest {
   offset: number;
   limit: number;
   sort?: SortSpec[];
+  columnFilters?: ColumnFilter[];
 }
 
 export interface PageOptions {
@@ -24,7 +27,7 @@ export interface PageOptions {
 }
 
 export async function readPage(lane: Lane, relation: string, columns: readonly string[], request: PageRequest, options: PageOptions): Promise<TablePage> {
-  const params = options.params ?? new Params();
+  const base = options.params ?? new Params();
   const sort = request.sort ?? [];
   for (const s of sort) {
     if (!columns.includes(s.column)) throw new ParityError('unknown_column', unknownColumnMessage(s.column, options.owner, columns));
@@ -35,7 +38,20 @@ export async function readPage(lane: Lane, relation: string, columns: readonly s
   else if (sort.length > 0) keys.push(...columns.filter((c) => !sort.some((s) => s.column === c)).map((c) => `${ident(c)} ASC NULLS LAST`));
   const order = keys.length ? `ORDER BY ${keys.join(', ')}` : '';
   const projection = options.rowId ? `* EXCLUDE (${ident(options.rowId)})` : '*';
-  const sql = `SELECT ${projection} FROM ${relation} ${order} LIMIT ${params.add(request.limit, BIGINT)} OFFSET ${params.add(request.offset, BIGINT)}`;
+  const expressions = new Map(columns.map((c) => [c, ident(c)]));
+  const where = (params: Params) => {
+    const filter = filterCondition(request.columnFilters, expressions, params, (name) => unknownColumnMessage(name, options.owner, columns));
+    return filter ? `WHERE ${filter}` : '';
+  };
+  const params = base.clone();
+  const sql = `SELECT ${projection} FROM ${relation} ${where(params)} ${order} LIMIT ${params.add(request.limit, BIGINT)} OFFSET ${params.add(request.offset, BIGINT)}`;
   const reader = await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList));
-  return { arrow: readerToArrow(reader), total: options.total, offset: request.offset };
+  let total = options.total;
+  if (request.columnFilters?.length) {
+    // A filtered grid counts its own rows.
+    const countParams = base.clone();
+    const counted = await lane.use((c) => c.runAndReadAll(`SELECT count(*) FROM ${relation} ${where(countParams)}`, countParams.values, countParams.typeList));
+    total = Number(counted.getRowsJS()[0][0]);
+  }
+  return { arrow: readerToArrow(reader), total, offset: request.offset };
 }

@@ -15,4 +15,11 @@ export class Params {
   get typeList(): DuckDBType[] | undefined {
     return this.types.some((t) => t !== undefined) ? (this.types as DuckDBType[]) : undefined;
   }
+
+  /** A copy holding the same values, for a second statement over the same relation (a count beside a page). */
+  clone(): Params {
+    const copy = new Params();
+    this.values.forEach((v, i) => copy.add(v, this.types[i]));
+    return copy;
+  }
 }
