@@ -2,6 +2,9 @@
 import type { ColumnKind, Grain } from './contract.js';
 
 export type ExceptionClass = 'left_only' | 'right_only' | 'mismatch' | 'duplicate_key' | 'null_key' | 'timing';
+/** The last column of an exception page: the exception's stable identity (annotations hang on it). */
+export const EXCEPTION_ID = 'exception id';
+
 export const EXCEPTION_CLASSES: readonly ExceptionClass[] = ['left_only', 'right_only', 'mismatch', 'duplicate_key', 'null_key', 'timing'];
 
 export interface ColumnSummary {

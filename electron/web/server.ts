@@ -108,6 +108,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       for (const ws of sockets) ws.terminate();
       wss.close();
       await supervisor.stop();
+      // Idle keep-alive connections would otherwise hold the process open after a stop.
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

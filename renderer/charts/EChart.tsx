@@ -34,7 +34,7 @@ export function EChart({ option, height = 220, onClick, testId }: { option: ECha
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    chart.current?.setOption({ animation: false, ...option }, { notMerge: true });
   }, [option]);
   return <div ref={box} className="chart" style={{ height }} data-testid={testId} />;
 }

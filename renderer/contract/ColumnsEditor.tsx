@@ -1,5 +1,6 @@
 /** Which paired columns are compared, as what kind, and with which tolerances, options and value maps. */
 import type { ColumnPairReport } from '../../shared/types';
+import { kindOfType } from '../../shared/column-kind';
 import { columnKinds } from '../../shared/contract';
 import { shortType } from '../lib/format';
 import { columnsOf, mapToText, textToMap, type ColumnDraft, type Draft } from './draft';
@@ -32,6 +33,8 @@ export function ColumnsEditor({ draft, pairs, keyColumns, onChange }: { draft: D
           {candidates.map((p) => {
             const left = p.left as string;
             const c = cols.find((x) => x.left === left);
+            // Only the options the column's kind uses: tolerances for numbers, seconds for timestamps, text options for text.
+            const kind = c?.kind ?? kindOfType(p.leftType ?? 'VARCHAR');
             return (
               <tr key={left} className={c ? '' : 'row-only'}>
                 <td>
@@ -65,17 +68,32 @@ export function ColumnsEditor({ draft, pairs, keyColumns, onChange }: { draft: D
                 <td>
                   {c && (
                     <span className="opts">
-                      <input className="tol-input" placeholder="± abs" aria-label={`Absolute tolerance of ${left}`} value={c.absTol ?? ''} onChange={(e) => patch(left, { absTol: e.target.value.trim() || undefined })} />
-                      <input className="tol-input" placeholder="± rel" aria-label={`Relative tolerance of ${left}`} value={c.relTol ?? ''} onChange={(e) => patch(left, { relTol: e.target.value.trim() || undefined })} />
-                      <input className="tol-input" type="number" min={0} placeholder="± s" aria-label={`Seconds of tolerance on ${left}`} value={c.toleranceSeconds ?? ''} onChange={(e) => patch(left, { toleranceSeconds: e.target.value === '' ? undefined : Number(e.target.value) })} />
-                      <label className="inline">
-                        <input type="checkbox" checked={Boolean(c.trim)} onChange={(e) => patch(left, { trim: e.target.checked })} />
-                        trim
-                      </label>
-                      <label className="inline">
-                        <input type="checkbox" checked={Boolean(c.ignoreCase)} onChange={(e) => patch(left, { ignoreCase: e.target.checked })} />
-                        case
-                      </label>
+                      {kind === 'number' && (
+                        <>
+                          <input className="tol-input" placeholder="± abs" aria-label={`Absolute tolerance of ${left}`} value={c.absTol ?? ''} onChange={(e) => patch(left, { absTol: e.target.value.trim() || undefined })} />
+                          <input className="tol-input" placeholder="± rel" aria-label={`Relative tolerance of ${left}`} value={c.relTol ?? ''} onChange={(e) => patch(left, { relTol: e.target.value.trim() || undefined })} />
+                        </>
+                      )}
+                      {kind === 'timestamp' && (
+                        <label className="inline">
+                          ±
+                          <input className="tol-input" type="number" min={0} placeholder="0" aria-label={`Seconds of tolerance on ${left}`} value={c.toleranceSeconds ?? ''} onChange={(e) => patch(left, { toleranceSeconds: e.target.value === '' ? undefined : Number(e.target.value) })} />
+                          seconds
+                        </label>
+                      )}
+                      {kind === 'text' && (
+                        <>
+                          <label className="inline">
+                            <input type="checkbox" checked={Boolean(c.trim)} onChange={(e) => patch(left, { trim: e.target.checked })} />
+                            trim
+                          </label>
+                          <label className="inline">
+                            <input type="checkbox" checked={Boolean(c.ignoreCase)} onChange={(e) => patch(left, { ignoreCase: e.target.checked })} />
+                            ignore case
+                          </label>
+                        </>
+                      )}
+                      {(kind === 'date' || kind === 'boolean') && <span className="muted small">exact</span>}
                     </span>
                   )}
                 </td>

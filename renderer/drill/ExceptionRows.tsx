@@ -3,9 +3,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExceptionClass } from '../../shared/compare';
 import { decodePage } from '../../shared/arrow-cells';
 import type { ColumnFilter } from '../../shared/filters';
-import type { ColumnInfo, SortSpec } from '../../shared/types';
+import type { ColumnInfo, SortSpec, TablePage } from '../../shared/types';
 import { api } from '../api/client';
-import { PagedGrid } from '../grid/PagedGrid';
+import { BLOCK, PagedGrid } from '../grid/PagedGrid';
 import { count } from '../lib/format';
 import type { DrillView } from '../lib/view';
 import { useWorkbench } from '../store/workbench';
@@ -32,6 +32,8 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
   const [columns, setColumns] = useState<ColumnInfo[] | null>(null);
   const [total, setTotal] = useState<number | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
+  // The first block, fetched with the column list, serves the grid's first request: one round trip, not two.
+  const firstBlock = useRef<{ key: string; page: TablePage } | null>(null);
   const filters = drill.path;
   const query = { filters, classes: classes.length ? classes : undefined, column: drill.column ?? undefined, search: applied || undefined };
   const resetKey = JSON.stringify([query, version]);
@@ -39,9 +41,10 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
   useEffect(() => {
     let live = true;
     api()
-      .call('compare.exceptions', { ...query, offset: 0, limit: 1 })
+      .call('compare.exceptions', { ...query, offset: 0, limit: BLOCK })
       .then((page) => {
         if (!live) return;
+        firstBlock.current = { key: resetKey, page };
         setColumns(decodePage(page.arrow).columns.map((c) => ({ name: c.name, type: c.type })));
         setTotal(page.total);
       })
@@ -66,6 +69,9 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
 
   const fetchPage = useCallback(
     async (offset: number, limit: number, sort: SortSpec[], columnFilters: ColumnFilter[]) => {
+      const ahead = firstBlock.current;
+      firstBlock.current = null;
+      if (ahead?.key === resetKey && offset === 0 && limit === BLOCK && !sort.length && !columnFilters.length) return ahead.page;
       const started = performance.now();
       const page = await api().call('compare.exceptions', { ...query, offset, limit, sort, columnFilters });
       document.querySelector('[data-testid="exception-grid"]')?.setAttribute('data-page-ms', String(Math.round(performance.now() - started)));
@@ -117,6 +123,7 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
           testId="exception-grid"
           onError={(e) => useWorkbench.getState().showError(e)}
           onTotal={setTotal}
+          pinnedLeft={1 + keyCount}
           onOpen={(row) => openRow(row.slice(1, 1 + keyCount))}
         />
       )}

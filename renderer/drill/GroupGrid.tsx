@@ -71,6 +71,7 @@ export function GroupGrid({ result, onDrill }: { result: DrillResult; onDrill: (
       <AgGridReact<DrillGroup>
         theme={gridTheme(theme)}
         rowData={result.groups}
+        animateRows={false}
         columnDefs={defs}
         defaultColDef={{ sortable: true, resizable: true }}
         getRowId={(p) => groupLabel(p.data.value)}
@@ -84,6 +85,7 @@ export function GroupGrid({ result, onDrill }: { result: DrillResult; onDrill: (
         onRowDoubleClicked={(e) => e.data && onDrill(e.data)}
         onColumnResized={rememberWidth('drill-groups')}
         onFirstDataRendered={(e) => e.api.setFocusedCell(0, 'value')}
+        onRowDataUpdated={(e) => e.api.getDisplayedRowCount() > 0 && e.api.setFocusedCell(0, 'value')}
       />
     </div>
   );

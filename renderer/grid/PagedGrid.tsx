@@ -28,13 +28,19 @@ export interface PagedGridProps {
   /** Widths are remembered per grid id. */
   gridId?: string;
   testId?: string;
+  /** Leading columns that stay in view while the grid scrolls sideways (class and key in the exception list). */
+  pinnedLeft?: number;
 }
 
-const BLOCK = 100;
+/** Rows per request; a caller may fetch the first block ahead (see ExceptionRows). */
+export const BLOCK = 100;
 
-export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, onTotal, gridId, testId }: PagedGridProps) {
+export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, onTotal, gridId, testId, pinnedLeft = 0 }: PagedGridProps) {
   const theme = useWorkbench((s) => s.view.theme);
-  const columnDefs = useMemo(() => rememberedWidths(gridId, columns.map((c, i) => columnDef(c.name, c.type, i, true, true))), [columns, gridId]);
+  const columnDefs = useMemo(
+    () => rememberedWidths(gridId, columns.map((c, i) => ({ ...columnDef(c.name, c.type, i, true, true), ...(i < pinnedLeft ? { pinned: 'left' as const } : {}) }))),
+    [columns, gridId, pinnedLeft],
+  );
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows(params: IGetRowsParams) {
@@ -69,7 +75,7 @@ export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, onTot
         columnDefs={columnDefs}
         cacheBlockSize={BLOCK}
         maxConcurrentDatasourceRequests={1}
-        blockLoadDebounceMillis={60}
+        blockLoadDebounceMillis={20}
         maxBlocksInCache={50}
         defaultColDef={{ flex: 1, floatingFilter: true }}
         tooltipShowDelay={400}

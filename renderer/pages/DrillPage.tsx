@@ -67,7 +67,10 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   }, [order, setDrill]);
 
   if (!ws.summary || !ws.contract) return <p className="empty">Run a comparison first.</p>;
-  const shown = level && level.key === levelKey ? level : null;
+  // The previous level stays on screen (dimmed) until the next one arrives, so the grid and chart are
+  // updated in place rather than built again: that is most of what a drill step costs.
+  const shown = level;
+  const stale = level !== null && level.key !== levelKey;
   const firstPlain = order.find((d) => !temporal.has(d));
   const firstDate = order.find((d) => temporal.has(d));
   const keyCount = ws.contract.key.length;
@@ -99,15 +102,21 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
       {view.rows || !dimension ? (
         <ExceptionRows drill={view} keyCount={keyCount} />
       ) : (
-        <section className="panel panel-fill" data-testid="drill-level" data-drill-ms={shown?.ms ?? ''} data-dimension={dimension}>
+        <section
+          className={`panel panel-fill ${stale ? 'is-stale' : ''}`}
+          data-testid="drill-level"
+          data-drill-ms={shown && !stale ? shown.ms : ''}
+          data-dimension={shown && !stale ? shown.result.dimension : ''}
+          aria-busy={!shown || stale}
+        >
           <header className="panel-head">
             <h3>By {dimension}</h3>
-            <span className="muted small">{shown ? `${shown.result.groups.length} groups · Enter or click drills in, Backspace goes up` : 'Loading…'}</span>
+            <span className="muted small">{shown && !stale ? `${shown.result.groups.length} groups · Enter or click drills in, Backspace goes up` : 'Loading…'}</span>
           </header>
           {shown && (
             <>
-              <GroupChart groups={shown.result.groups} dimension={dimension} onPick={drillInto} />
-              <GroupGrid result={shown.result} onDrill={(g: DrillGroup) => drillInto(g.value)} />
+              <GroupChart groups={shown.result.groups} dimension={shown.result.dimension} onPick={(v) => !stale && drillInto(v)} />
+              <GroupGrid result={shown.result} onDrill={(g: DrillGroup) => !stale && drillInto(g.value)} />
             </>
           )}
         </section>

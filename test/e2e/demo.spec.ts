@@ -35,9 +35,9 @@ test('a newcomer opens the workbench on the demo workspace and sees its technica
   await page.getByTestId('tab-data').click();
   const grid = page.getByTestId('data-grid-left');
   await expect(grid.locator('.ag-row').first()).toBeVisible();
-  await grid.locator('.ag-header-cell[col-id="AMOUNT"]').click();
+  await grid.getByRole('columnheader', { name: 'AMOUNT', exact: true }).click();
   await expect(grid.locator('.ag-row[row-index="0"] [col-id="AMOUNT"]')).toHaveText('-376.50');
-  await grid.locator('.ag-header-cell[col-id="AMOUNT"]').click();
+  await grid.getByRole('columnheader', { name: 'AMOUNT', exact: true }).click();
   await expect(grid.locator('.ag-row[row-index="0"] [col-id="AMOUNT"]')).toHaveText('50,000.00');
   await page.screenshot({ path: info.outputPath('demo-data.png') });
 });

@@ -3,25 +3,17 @@
  * region → product → month → rows, row detail, and a cancelled run. Screenshots of each screen go to
  * the test's output (and to docs/screenshots with PARITY_SCREENSHOTS=docs/screenshots).
  */
-import path from 'node:path';
-import type { Page } from '@playwright/test';
+import { shot } from './shots';
 import { expect, test } from './workbench';
-
-const shots = process.env.PARITY_SCREENSHOTS;
-
-async function shot(page: Page, name: string, outputPath: (name: string) => string) {
-  await page.screenshot({ path: shots ? path.join(shots, `${name}.png`) : outputPath(`${name}.png`) });
-}
 
 const num = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
 
 test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workbench }, info) => {
   test.setTimeout(300_000);
-  const out = (n: string) => info.outputPath(n);
   await page.goto(workbench.url);
   await expect(page.getByTestId('level-cards')).toBeVisible({ timeout: 180_000 });
   await expect(page.getByTestId('match-rate')).toHaveText(/%$/);
-  await shot(page, '3-results', out);
+  await shot(page, '3-results', info);
 
   // Switch the legacy side's zone rule off: timestamps are then compared as written, and the delta says so.
   const orderTs = page.getByTestId('mismatched-ORDER_TS');
@@ -34,7 +26,7 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   await page.getByTestId('rule-left').locator('select').selectOption('perRow');
   await expect(page.getByTestId('delta-line')).toContainText(`explains ${(without - before).toLocaleString('en-US')} of ${without.toLocaleString('en-US')} ORDER_TS mismatches`);
   await expect(orderTs).toHaveText(before.toLocaleString('en-US'));
-  await shot(page, '3-results-delta', out);
+  await shot(page, '3-results-delta', info);
 
   // A cent of tolerance on AMOUNT: the rounding differences move from mismatched to within tolerance.
   const amountMismatched = num(await page.getByTestId('mismatched-AMOUNT').textContent());
@@ -51,19 +43,19 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   await expect(level).toHaveAttribute('data-dimension', 'REGION');
   await expect(page.getByTestId('heatmap')).toBeVisible();
   await expect(page.getByTestId('group-grid').locator('.ag-row').first()).toBeVisible();
-  await shot(page, '4-drill-regions', out);
+  await shot(page, '4-drill-regions', info);
   await page.getByTestId('group-grid').locator('.ag-row[row-index="0"] [col-id="value"]').click();
   await expect(level).toHaveAttribute('data-dimension', 'PRODUCT');
   await expect(page.getByTestId('breadcrumb')).toContainText('REGION:');
   await page.getByTestId('group-grid').locator('.ag-row[row-index="0"] [col-id="value"]').click();
   await expect(level).toHaveAttribute('data-dimension', 'month');
-  await shot(page, '4-drill-months', out);
+  await shot(page, '4-drill-months', info);
   // Enter drills in, as a keyboard user would.
   await page.getByTestId('group-grid').locator('.ag-row[row-index="0"] [col-id="value"]').click();
   await expect(page.getByTestId('exception-rows')).toBeVisible();
   const rows = page.getByTestId('exception-grid').locator('.ag-row[row-index]');
   await expect(rows.first().locator('[col-id="class"]')).toHaveText(/\w/);
-  await shot(page, '4-drill-rows', out);
+  await shot(page, '4-drill-rows', info);
 
   // Row detail: both rows side by side, the differing cells marked, zones shown for timestamps.
   await page.getByTestId('exception-rows').getByRole('button', { name: 'Mismatch' }).click();
@@ -73,7 +65,7 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   await expect(detail).toBeVisible();
   await expect(detail.locator('tr.cell-differs').first()).toBeVisible();
   await expect(page.getByTestId('detail-ORDER_TS')).toContainText('legacy read in');
-  await shot(page, '5-row-detail', out);
+  await shot(page, '5-row-detail', info);
   await page.keyboard.press('Escape');
   await expect(detail).toBeHidden();
 
@@ -84,15 +76,27 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   // Sources and contract screens.
   await page.getByTestId('nav-sources').click();
   await expect(page.getByTestId('summary-tiles')).toBeVisible();
-  await shot(page, '1-sources', out);
+  await shot(page, '1-sources', info);
+  await page.getByTestId('tab-keys').click();
+  for (const grid of ['keys-duplicate-left', 'keys-duplicate-right', 'keys-null-left']) {
+    await expect(page.getByTestId(grid).locator('.ag-row[row-index="0"] .ag-cell').nth(1)).toHaveText(/\w/);
+  }
+  await shot(page, '1-sources-keys', info);
+  await page.getByTestId('tab-data').click();
+  await page.getByTestId('data-grid-left').getByRole('textbox', { name: 'REGION Filter Input' }).fill('apac');
+  await expect(page.getByTestId('data-total')).toHaveText(/ of /);
+  await shot(page, '1-sources-data', info);
+  await page.getByTestId('tab-schema').click();
   await page.getByTestId('nav-contract').click();
   await expect(page.getByTestId('contract-columns')).toBeVisible();
-  await shot(page, '2-contract', out);
+  await shot(page, '2-contract', info);
 
   // A long run can be cancelled; the results stay as they were.
   await page.getByTestId('nav-results').click();
   const rate = await page.getByTestId('match-rate').textContent();
   await page.getByTestId('run').click();
+  await expect(page.getByTestId('jobs')).toBeVisible();
+  await shot(page, '3-results-running', info);
   await page.getByTestId('jobs').getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('jobs')).toBeHidden();
   await expect(page.getByTestId('error')).toBeHidden();
@@ -101,6 +105,6 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   // Dark theme, for the screenshots.
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await shot(page, '6-results-dark', out);
+  await shot(page, '6-results-dark', info);
   await page.getByTestId('theme-toggle').click();
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { MALFORMED, writeCsvWithMalformedLines } from '../helpers/csv';
+import { shot } from './shots';
 import { expect, test } from './workbench';
 
 test.use({ workbenchOptions: { workspace: 'empty.parity' } });
@@ -18,7 +19,7 @@ test('importing a 1M-line CSV shows exactly its 3 malformed lines, with line num
   await expect(dialog.getByTestId('inspection')).toBeVisible();
   await expect(dialog.getByLabel('Type of amount')).toHaveValue('DECIMAL(18,2)');
   await expect(dialog.getByTestId('column-types')).toContainText('DECIMAL(18,2) keeps them exact');
-  await page.screenshot({ path: info.outputPath('import-dialog.png') });
+  await shot(page, '0-import-dialog', info);
   await dialog.getByTestId('import').click();
   await expect(dialog).toBeHidden();
 
@@ -30,7 +31,7 @@ test('importing a 1M-line CSV shows exactly its 3 malformed lines, with line num
   await expect(rows.nth(0)).toContainText('Expected 4 fields, found 5.');
   await expect(rows.nth(1)).toContainText('"twelve" in column amount is not a valid DECIMAL.');
   await expect(rows.nth(2)).toContainText('Expected 4 fields, found 2.');
-  await page.screenshot({ path: info.outputPath('rejects.png') });
+  await shot(page, '1-sources-rejects', info);
 });
 
 test('wrong inputs are one sentence in the dialog, and the workspace stays as it was', async ({ page, workbench }) => {

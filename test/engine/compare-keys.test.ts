@@ -21,6 +21,8 @@ describe('keys', () => {
     expect(dups.rows.filter((r) => r['v · legacy'] !== null && r['v · new'] === null).length).toBe(5);
     expect(dups.rows.filter((r) => r['v · new'] !== null && r['v · legacy'] === null).length).toBe(5);
     expect(new Set(dups.rows.map((r) => r.id)).size).toBe(3);
+    // Every duplicate row is its own exception: ten identities, one per side and row.
+    expect(new Set(dups.rows.map((r) => r['exception id'])).size).toBe(10);
   });
 
   it('keeps rows with a null in a key column apart as null_key', async () => {

@@ -5,7 +5,7 @@
  */
 import { BIGINT, VARCHAR } from '@duckdb/node-api';
 import type { DrillFilter, ExceptionClass } from '../../../shared/compare.js';
-import { EXCEPTION_CLASSES } from '../../../shared/compare.js';
+import { EXCEPTION_CLASSES, EXCEPTION_ID } from '../../../shared/compare.js';
 import type { Grain } from '../../../shared/contract.js';
 import type { ColumnFilter } from '../../../shared/filters.js';
 import type { SortSpec, TablePage } from '../../../shared/types.js';
@@ -107,7 +107,7 @@ export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery):
   const inner = `SELECT ${shown.map(([name, sql]) => `${sql} AS ${ident(name)}`).join(', ')}, _row, ${raw.join(', ')}
     FROM ${RUN_EXCEPTIONS} WHERE ${where} ORDER BY ${order} LIMIT ${params.add(q.limit, BIGINT)} OFFSET ${params.add(q.offset, BIGINT)}`;
   const id = exceptionIdSql(plan, params.add(plan.contract.name, VARCHAR), { class: '_class', key: (i) => `_k${i}` });
-  const sql = `SELECT ${names.map(ident).join(', ')}, ${id} AS id FROM (${inner}) ORDER BY ${order}`;
+  const sql = `SELECT ${names.map(ident).join(', ')}, ${id} AS ${ident(EXCEPTION_ID)} FROM (${inner}) ORDER BY ${order}`;
   const reader = await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList));
   return { arrow: readerToArrow(reader), total, offset: q.offset };
 }

@@ -1,18 +1,7 @@
 /** What a DuckDB type means for comparison: which kind, and how numbers meet exactly. */
-import type { ColumnKind } from '../../../shared/contract.js';
+import { DECIMAL_TYPE as DECIMAL, FLOAT_TYPE as FLOAT, INTEGER_TYPE as INTEGER, kindOfType } from '../../../shared/column-kind.js';
 
-const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
-const FLOAT = /^(FLOAT|DOUBLE|REAL)$/;
-const DECIMAL = /^DECIMAL\((\d+),(\d+)\)$/;
-
-export function kindOfType(type: string): ColumnKind {
-  const t = type.toUpperCase();
-  if (INTEGER.test(t) || FLOAT.test(t) || DECIMAL.test(t)) return 'number';
-  if (t.startsWith('TIMESTAMP')) return 'timestamp';
-  if (t === 'DATE') return 'date';
-  if (t === 'BOOLEAN') return 'boolean';
-  return 'text';
-}
+export { kindOfType };
 
 export function isFloat(type: string): boolean {
   return FLOAT.test(type.toUpperCase());

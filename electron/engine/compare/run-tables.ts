@@ -6,7 +6,10 @@ export const RUN_CUBE = `${RUN_DB}.cube`;
 export const RUN_SVALS = `${RUN_DB}.static_values`;
 export const RUN_ONESIDE = `${RUN_DB}.one_sided`;
 export const RUN_SSTAT = `${RUN_DB}.static_status`;
-export const dynamicStatus = (column: number) => `${RUN_DB}.dynamic_status_${column}`;
+export const dynamicStatusName = (column: number) => `dynamic_status_${column}`;
+export const dynamicStatus = (column: number) => `${RUN_DB}.${dynamicStatusName(column)}`;
+/** The previous reading of a dynamic column, kept so that toggling a rule back costs a rename. */
+export const keptStatusName = (column: number) => `dynamic_status_${column}_kept`;
 export const RUN_TIMING = `${RUN_DB}.timing`;
 export const cubeSide = (side: 'left' | 'right') => `${RUN_DB}.cube_${side}`;
 /** An ENUM of a per-row zone column's values: its code is a small integer, found by one hash lookup per row. */

@@ -20,7 +20,7 @@ import { rowDetail } from './detail.js';
 import { exceptionsPage, type ExceptionQuery } from './exceptions.js';
 import { buildSignature, planComparison, type Plan, type Slot } from './plan.js';
 import { edgeSql, instantSql, ruleZones, runRows, zoneIndexSql, type ReadingContext } from './readings.js';
-import { RUN_ROWS, zoneCodes, zoneKeysType } from './run-tables.js';
+import { RUN_DB, RUN_ROWS, dynamicStatus, dynamicStatusName, keptStatusName, zoneCodes, zoneKeysType } from './run-tables.js';
 import { zoneHistories, type ZoneHistory } from './zones.js';
 
 interface RunState {
@@ -62,6 +62,8 @@ const scale = (job: JobContext, from: number, to: number): JobContext => ({
 
 export class CompareSession {
   private state: RunState | null = null;
+  /** Dynamic key (`column:i`) → what the kept table beside it was read for. */
+  private readonly kept = new Map<string, string>();
 
   constructor(private readonly ws: Workspace) {}
 
@@ -158,11 +160,12 @@ export class CompareSession {
     profile('static statuses', t);
     // Only the dynamic readings whose rules changed are read again (a zone toggle leaves value maps alone).
     const changed = Object.keys(dynamic).filter((k) => previous?.dynamicKeys[k] !== dynamic[k]);
+    if (!previous) await this.dropKept(lane);
     for (const [n, key] of changed.entries()) {
       t = Date.now();
       const part = scale(job, 0.62 + (0.08 * n) / changed.length, 0.62 + (0.08 * (n + 1)) / changed.length);
       if (key === 'timing') await buildTiming(lane, context(), part);
-      else await buildDynamicColumn(lane, context(), Number(key.split(':')[1]), part);
+      else if (!(await this.swapKept(lane, key, previous?.dynamicKeys[key], dynamic[key]))) await buildDynamicColumn(lane, context(), Number(key.split(':')[1]), part);
       profile(`dynamic ${key}`, t);
     }
     t = Date.now();
@@ -304,6 +307,36 @@ export class CompareSession {
     const columns = [...plan.key.map((k) => k.left.column), `${column} (as written)`, 'zone', 'read as (UTC)'];
     void BIGINT;
     return readPage(lane, relation, columns, { offset, limit }, { total, owner: 'DST', params: ctx.params, rowId: '_row' });
+  }
+
+  /**
+   * A toggle usually goes back and forth (per-region ↔ as written): the table being replaced is kept
+   * under another name, and when the wanted reading is the kept one the two swap names instead of
+   * reading 10M rows again. Returns whether the wanted table is now in place.
+   */
+  private async swapKept(lane: Lane, key: string, had: string | undefined, wanted: string): Promise<boolean> {
+    if (had === undefined) return false;
+    const i = Number(key.split(':')[1]);
+    const current = dynamicStatus(i);
+    const kept = `${RUN_DB}.${keptStatusName(i)}`;
+    const reuse = this.kept.get(key) === wanted;
+    await lane.use(async (c) => {
+      if (reuse) {
+        await c.run(`ALTER TABLE ${current} RENAME TO ${keptStatusName(i)}_swap`);
+        await c.run(`ALTER TABLE ${kept} RENAME TO ${dynamicStatusName(i)}`);
+        await c.run(`ALTER TABLE ${RUN_DB}.${keptStatusName(i)}_swap RENAME TO ${keptStatusName(i)}`);
+      } else {
+        await c.run(`DROP TABLE IF EXISTS ${kept}`);
+        await c.run(`ALTER TABLE ${current} RENAME TO ${keptStatusName(i)}`);
+      }
+    });
+    this.kept.set(key, had);
+    return reuse;
+  }
+
+  private async dropKept(lane: Lane): Promise<void> {
+    for (const key of this.kept.keys()) await lane.use((c) => c.run(`DROP TABLE IF EXISTS ${RUN_DB}.${keptStatusName(Number(key.split(':')[1]))}`));
+    this.kept.clear();
   }
 
   /** Forget the run (a source changed): the next request rebuilds. */

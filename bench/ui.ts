@@ -1,0 +1,171 @@
+/**
+ * `npm run bench -- ui`: the workbench itself on a 10M × 10M Orders pair, in Chromium over the web
+ * transport, as an analyst uses it: a full run from the Results page, tolerance and zone toggles, each
+ * drill level, exception pages sorted and scrolled. Each figure is measured in the page, from the action
+ * to the first frame that shows its result (engine, transport and rendering together).
+ * The plain-DuckDB baselines for the same data are in `npm run bench -- compare`.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { existingDemo, generateDemo } from '../electron/engine/demo/generate.js';
+import { demoContract } from '../electron/engine/demo/contract.js';
+import { EngineService } from '../electron/engine/service.js';
+import { Stopwatch } from './stopwatch.js';
+
+const argRows = process.argv.indexOf('--rows');
+const ROWS = argRows >= 0 ? Number(process.argv[argRows + 1]) : 10_000_000;
+const root = path.resolve(import.meta.dirname, '..');
+const dataDir = path.join(import.meta.dirname, '.data', `orders-${ROWS}`);
+const results: [string, number][] = [];
+
+/**
+ * Watches for `predicate` (a JS expression over `document`) while `act` runs; resolves with the ms from
+ * the user's input event (pointer, key, change or scroll, as the page receives it) to the first frame
+ * that shows the result. Playwright's own work before it dispatches the input is not counted.
+ */
+async function measure(page: Page, label: string, predicate: string, act: () => Promise<unknown>): Promise<number> {
+  // Passed as text: the bench runs through tsx, whose helpers do not exist inside the page.
+  await page.evaluate(`(() => {
+    const check = () => (${predicate});
+    if (check()) throw new Error('Already true before the action: ' + ${JSON.stringify(predicate)});
+    let started = null;
+    const inputs = ['pointerdown', 'keydown', 'change', 'scroll'];
+    const onInput = () => { if (started === null) started = performance.now(); };
+    for (const type of inputs) window.addEventListener(type, onInput, { capture: true });
+    window.__measured = new Promise((resolve) => {
+      const tick = () => {
+        if (started !== null && check()) {
+          requestAnimationFrame(() => {
+            for (const type of inputs) window.removeEventListener(type, onInput, { capture: true });
+            resolve(performance.now() - started);
+          });
+        } else requestAnimationFrame(tick);
+      };
+      tick();
+    });
+  })()`);
+  await act();
+  const ms = (await page.evaluate('window.__measured')) as number;
+  results.push([label, ms]);
+  if (process.env.PARITY_BENCH_DEBUG) console.log('   api', await page.evaluate(`document.querySelector('[data-testid=drill-level]')?.dataset.drillMs`));
+  console.log(`${label.padEnd(70)} ${ms < 1000 ? `${ms.toFixed(0).padStart(6)} ms` : `${(ms / 1000).toFixed(2).padStart(7)} s`}`);
+  return ms;
+}
+
+const text = (selector: string) => `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`;
+const dimension = (d: string) => `document.querySelector('[data-testid=drill-level]')?.dataset.dimension === ${JSON.stringify(d)}`;
+const firstGroup = `${text('[data-testid=group-grid] .ag-row[row-index="0"] [col-id=value]')}.length > 0`;
+const exceptionRow = (i: number) => `${text(`[data-testid=exception-grid] .ag-row[row-index="${i}"] [col-id=class]`)}.length > 0`;
+
+async function startWeb(workspace: string, home: string): Promise<{ server: ChildProcess; url: string }> {
+  const server = spawn(process.execPath, [path.join(root, 'dist/node/web.mjs'), '--workspace', workspace], { env: { ...process.env, PARITY_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  server.stderr?.on('data', (d) => (out += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    server.stdout?.on('data', (d) => {
+      out += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`The workbench exited (${code}):\n${out}`)));
+  });
+  return { server, url };
+}
+
+/** The engine process's peak resident memory (it is the web server's child). */
+function enginePeakMb(server: ChildProcess): number | null {
+  const children = spawnSync('pgrep', ['-P', String(server.pid)], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+  const peaks = children.map((pid) => /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]).filter(Boolean);
+  return peaks.length ? Math.max(...peaks.map((kb) => Math.round(Number(kb) / 1024))) : null;
+}
+
+async function main(): Promise<void> {
+  const sw = new Stopwatch();
+  console.log(`Parity workbench bench — ${ROWS.toLocaleString('en-US')} orders a side, ${os.cpus().length} cores, Chromium over the web transport\n`);
+  if (!fs.existsSync(path.join(root, 'dist/node/web.mjs'))) spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+  const manifest =
+    existingDemo(dataDir, { rows: ROWS, legacyFormat: 'parquet' }) ??
+    (await sw.time('generate the pair (once, cached)', () => generateDemo(dataDir, { rows: ROWS, legacyFormat: 'parquet' })));
+
+  // A workspace with both sources and the demo contract, as an analyst would have left it.
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-ui-bench-'));
+  const workspace = path.join(home, 'orders.parity');
+  const engine = await EngineService.open(workspace, {});
+  await engine.call('sources.import', { side: 'left', inputs: [manifest.files.legacy], label: 'Legacy ERP' });
+  await engine.call('sources.import', { side: 'right', inputs: [manifest.files.new], label: 'Lakehouse' });
+  await engine.call('contract.check', { contract: demoContract() });
+  await engine.call('compare.run', { contract: demoContract(), quick: true });
+  await engine.close();
+
+  const { server, url } = await startWeb(workspace, home);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  try {
+    // The measuring hook evaluates small expressions in the page; the app's CSP stays as it is for users.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByTestId('nav-results').click();
+    await page.getByTestId('match-rate').waitFor();
+
+    const started = performance.now();
+    await page.getByTestId('run').click();
+    await page.getByTestId('jobs').waitFor({ state: 'visible' });
+    await page.getByTestId('jobs').waitFor({ state: 'hidden', timeout: 600_000 });
+    const run = performance.now() - started;
+    results.push(['full run from the Results page (Run again → new counts)', run]);
+    console.log(`${'full run from the Results page (Run again → new counts)'.padEnd(70)} ${(run / 1000).toFixed(2).padStart(7)} s`);
+
+    const amount = '[data-testid="mismatched-AMOUNT"]';
+    await measure(page, 'toggle: AMOUNT tolerance Exact → Cents, new counts shown', `${text(amount)} === '0'`, () =>
+      page.getByTestId('tolerance-AMOUNT').getByRole('button', { name: 'Cents' }).click());
+    await measure(page, 'toggle: AMOUNT tolerance Cents → Exact, new counts shown', `${text(amount)} !== '0'`, () =>
+      page.getByTestId('tolerance-AMOUNT').getByRole('button', { name: 'Exact' }).click());
+    const ts = '[data-testid="mismatched-ORDER_TS"]';
+    const before = await page.locator(ts).textContent();
+    await measure(page, 'toggle: legacy zone rule per-region → as written, new counts shown', `${text(ts)} !== ${JSON.stringify(before)}`, () =>
+      page.getByTestId('rule-left').locator('select').selectOption('instant'));
+    await measure(page, 'toggle: legacy zone rule back to per-region, new counts shown', `${text(ts)} === ${JSON.stringify(before)}`, () =>
+      page.getByTestId('rule-left').locator('select').selectOption('perRow'));
+
+    await measure(page, 'drill: Results → all → REGION groups shown (first after toggles)', `${dimension('REGION')} && ${firstGroup}`, () => page.getByTestId('nav-drill').click());
+    await measure(page, 'drill: REGION → PRODUCT groups shown', `${dimension('PRODUCT')} && ${firstGroup}`, () =>
+      page.getByTestId('group-grid').locator('.ag-row[row-index="0"] [col-id="value"]').click());
+    await measure(page, 'drill: PRODUCT → month groups shown', `${dimension('month')} && ${firstGroup}`, () =>
+      page.getByTestId('group-grid').locator('.ag-row[row-index="0"] [col-id="value"]').click());
+    await measure(page, 'drill: month → exception rows shown', exceptionRow(0), () =>
+      page.getByTestId('group-grid').locator('.ag-row[row-index="0"] [col-id="value"]').click());
+    await measure(page, 'drill: Backspace up to the month groups', `${dimension('month')} && ${firstGroup}`, () => page.locator('body').press('Backspace'));
+    await measure(page, 'drill: breadcrumb back to all → REGION groups', `${dimension('REGION')} && ${firstGroup}`, () =>
+      page.getByTestId('breadcrumb').getByRole('button', { name: 'All' }).click());
+
+    // Every exception, then pages of it: sorted by a difference, and scrolled deep.
+    await measure(page, 'grid: all exception rows, first page shown', exceptionRow(0), () => page.getByTestId('show-rows').click());
+    const grid = page.getByTestId('exception-grid');
+    const header = grid.getByRole('columnheader', { name: 'ORDER_ID', exact: true });
+    await page.evaluate(`document.querySelector('[data-testid=exception-grid] .ag-row[row-index="0"] [col-id=class]')?.replaceChildren()`);
+    await measure(page, 'grid: sort by ORDER_ID, first page shown', `document.querySelector('[data-testid=exception-grid] [col-id="ORDER_ID"][aria-sort=ascending]') && ${exceptionRow(0)}`, () => header.click());
+    for (const row of [1_000, 20_000]) {
+      await measure(page, `grid: scroll to row ${row.toLocaleString('en-US')}, its page shown`, exceptionRow(row), () =>
+        page.evaluate(`(() => {
+          const v = [...document.querySelectorAll('[data-testid=exception-grid] *')].find((e) => e.scrollHeight > e.clientHeight + 100 && /auto|scroll/.test(getComputedStyle(e).overflowY));
+          v.scrollTop = ${row} * (v.querySelector('.ag-row')?.offsetHeight ?? 28);
+        })()`));
+    }
+    const apiPages = await grid.getAttribute('data-page-ms');
+    console.log(`   (engine + transport time of the last exception page, as the grid saw it: ${apiPages} ms)`);
+  } finally {
+    await browser.close();
+    const peak = enginePeakMb(server);
+    server.kill('SIGTERM');
+    if (peak) console.log(`engine peak RSS ${peak} MB`);
+    const file = path.join(import.meta.dirname, 'results', `ui-${ROWS}.json`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${JSON.stringify({ rows: ROWS, date: new Date().toISOString(), enginePeakRssMb: peak, results: Object.fromEntries(results.map(([k, v]) => [k, Math.round(v)])) }, null, 2)}\n`);
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
+void main();
