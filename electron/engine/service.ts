@@ -93,6 +93,7 @@ export class EngineService {
 
   async close(): Promise<void> {
     for (const c of this.running.values()) c.abort();
+    await this.compare.stop();
     await this.workspace.close();
   }
 }

@@ -11,8 +11,10 @@ const zones = { LAX: 'America/Los_Angeles', JFK: 'America/New_York', LHR: 'Europ
 const right = `SELECT id, origin, timezone(CASE origin WHEN 'LAX' THEN 'America/Los_Angeles' WHEN 'JFK' THEN 'America/New_York' ELSE 'Europe/London' END, local_ts) AS local_ts,
   CASE WHEN id % 7 = 0 THEN amount + 0.01 ELSE amount END AS amount FROM (${rows})`;
 
-const perRow: Partial<ContractInput> = { key: ['id'], left: { timezone: { kind: 'perRow', column: 'origin', zones } } };
-const instant: Partial<ContractInput> = { key: ['id'], left: { timezone: { kind: 'instant' } } };
+// A date dimension read through the zone rule: the cube side must follow each toggle too.
+const shape: Partial<ContractInput> = { key: ['id'], dimensions: ['origin', { left: 'local_ts', grain: 'day' }], measures: [{ fn: 'sum', left: 'amount' }] };
+const perRow: Partial<ContractInput> = { ...shape, left: { timezone: { kind: 'perRow', column: 'origin', zones } } };
+const instant: Partial<ContractInput> = { ...shape, left: { timezone: { kind: 'instant' } } };
 const cents = (c: Partial<ContractInput>): Partial<ContractInput> => ({ ...c, columns: ['origin', 'local_ts', { left: 'amount', absTol: '0.01' }] });
 const perRowCents = cents(perRow);
 const instantCents = cents(instant);
@@ -35,6 +37,12 @@ describe('quick toggles give exactly what a full run gives', async () => {
     for (const c of [instant, perRow, instant, perRow, perRowCents, instantCents, instant, perRow]) {
       expect(await quick(c)).toEqual(expected.get(c));
     }
+    // Each quick toggle cancelled the previous one's background listing; what is left is the last rule's.
+    const byDay = () => p.engine.call('compare.drill', { dimension: 'local_ts', grain: 'day', filters: [{ dimension: 'origin', value: 'LAX' }] });
+    const afterToggles = await byDay();
+    await full(perRow);
+    expect(afterToggles).toEqual(await byDay());
+    expect(afterToggles.groups.length).toBeGreaterThan(10);
     const mismatches = await p.exceptions({ classes: ['mismatch'], limit: 5000 });
     expect(mismatches.total).toBe(expected.get(perRow)?.rows.mismatched);
     expect(new Set(mismatches.rows.map((r) => r['differing columns']))).toEqual(new Set(['amount']));

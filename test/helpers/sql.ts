@@ -12,3 +12,16 @@ export async function duck(...statements: string[]): Promise<void> {
     instance.closeSync();
   }
 }
+
+/** One row of a query on a scratch in-memory DuckDB, as JS values: a test's hand-written oracle. */
+export async function duckRow(sql: string): Promise<Record<string, unknown>> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  try {
+    await c.run(`SET TimeZone = 'UTC'`);
+    return (await c.runAndReadAll(sql)).getRowObjectsJS()[0];
+  } finally {
+    c.closeSync();
+    instance.closeSync();
+  }
+}

@@ -10,7 +10,6 @@
  *    listed lazily, when the drill-down, a page or a pack first needs it.
  */
 import { VARCHAR } from '@duckdb/node-api';
-import type { ColumnSummary } from '../../../shared/compare.js';
 import type { Side } from '../../../shared/types.js';
 import type { Lane } from '../db/lane.js';
 import { Params } from '../db/params.js';
@@ -104,7 +103,7 @@ export function isDynamic(col: PlannedColumn, i: number): boolean {
   return col.valueMap.length > 0 || (col.kind === 'text' && (col.trim || col.ignoreCase));
 }
 
-const indexes = (plan: Plan, dynamic: boolean) => plan.columns.map((c, i) => (isDynamic(c, i) === dynamic ? i : -1)).filter((i) => i >= 0);
+export const indexes = (plan: Plan, dynamic: boolean) => plan.columns.map((c, i) => (isDynamic(c, i) === dynamic ? i : -1)).filter((i) => i >= 0);
 const bit = (i: number) => `${1n << BigInt(i)}::UBIGINT`;
 
 /**
@@ -215,61 +214,6 @@ function statusesSql(plan: Plan): string {
         coalesce(tm._tl, false) AS _tl, coalesce(tm._tr, false) AS _tr
       FROM p FULL JOIN ${RUN_ONESIDE} o ON p._row = o._row LEFT JOIN ${RUN_TIMING} tm ON tm._row = o._row),
     k AS (SELECT *, ${classSql(plan)} AS class FROM j)`;
-}
-
-function microsText(us: bigint): string {
-  const neg = us < 0n;
-  const a = neg ? -us : us;
-  const whole = a / 1_000_000n;
-  const frac = (a % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
-  return `${neg ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
-}
-
-export interface ClassCounts {
-  leftOnly: number;
-  rightOnly: number;
-  timing: number;
-  mismatched: number;
-  withinTolerance: number;
-  columns: ColumnSummary[];
-}
-
-/** The summary counts, from one aggregate over the status tables: what a toggle waits for. */
-export async function countRun(lane: Lane, ctx: ReadingContext, job: JobContext): Promise<ClassCounts> {
-  const { plan } = ctx;
-  const paired = `class IN ('mismatch', 'within_tolerance')`;
-  const per = plan.columns.flatMap((_, i) => [
-    `count(*) FILTER (WHERE ${paired} AND st${i} = ${STATUS.mismatch}) AS m${i}`,
-    `count(*) FILTER (WHERE ${paired} AND st${i} = ${STATUS.within}) AS w${i}`,
-    `count(*) FILTER (WHERE ${paired} AND st${i} = ${STATUS.nullDifference}) AS n${i}`,
-    `max(d${i}) FILTER (WHERE ${paired})::VARCHAR AS x${i}`,
-  ]);
-  const sql = `${statusesSql(plan)}
-    SELECT count(*) FILTER (WHERE class = 'left_only') AS lo, count(*) FILTER (WHERE class = 'right_only') AS ro,
-      count(*) FILTER (WHERE class = 'timing') AS ti, count(*) FILTER (WHERE class = 'mismatch') AS mm,
-      count(*) FILTER (WHERE class = 'within_tolerance') AS wt${per.length ? `, ${per.join(', ')}` : ''}
-    FROM k`;
-  const row = (await lane.use((c) => lane.withProgress(job, 'Counting differences', 0.1, 0.9, () => c.runAndReadAll(sql)), job)).getRowObjectsJS()[0];
-  const n = (k: string) => Number(row[k] ?? 0);
-  return {
-    leftOnly: n('lo'),
-    rightOnly: n('ro'),
-    timing: n('ti'),
-    mismatched: n('mm'),
-    withinTolerance: n('wt'),
-    columns: plan.columns.map((col, i) => {
-      const x = row[`x${i}`] as string | null;
-      return {
-        name: col.name,
-        right: col.right,
-        kind: col.kind,
-        mismatched: n(`m${i}`),
-        withinTolerance: n(`w${i}`),
-        nullDifferences: n(`n${i}`),
-        maxAbsDiff: x === null || x === undefined ? null : col.kind === 'timestamp' ? microsText(BigInt(x)) : x,
-      };
-    }),
-  };
 }
 
 /** run.exceptions: every row that is not exactly equal, with what drill-down, pages and packs need. */

@@ -15,7 +15,8 @@ import { readPage } from '../db/paging.js';
 import type { Workspace } from '../workspace.js';
 import { aggregateSummary, buildCubeSide, drill, joinCube } from './aggregate.js';
 import { buildRun, type BuildTotals } from './build.js';
-import { buildDynamicColumn, buildStaticStatus, buildStaticValues, buildTiming, countRun, dynamicKeys, materializeExceptions, staticColumnsKey, staticKey } from './classify.js';
+import { buildDynamicColumn, buildStaticStatus, buildStaticValues, buildTiming, dynamicKeys, materializeExceptions, staticColumnsKey, staticKey } from './classify.js';
+import { countRun } from './counts.js';
 import { rowDetail } from './detail.js';
 import { exceptionsPage, type ExceptionQuery } from './exceptions.js';
 import { buildSignature, planComparison, type Plan, type Slot } from './plan.js';
@@ -41,6 +42,11 @@ interface RunState {
   zoneKeys: Record<Side, { slot: string; values: string[] } | null>;
 }
 
+/** Whether the run's exception list or its cube still has to be made for the current classification. */
+function stale(state: RunState): boolean {
+  return state.exceptionsStale || cubeKey(state.plan, 'left') !== state.cubeKeys.left || cubeKey(state.plan, 'right') !== state.cubeKeys.right;
+}
+
 function cubeKey(plan: Plan, side: Side): string {
   return JSON.stringify({
     rule: plan.contract[side].timezone,
@@ -64,6 +70,10 @@ export class CompareSession {
   private state: RunState | null = null;
   /** Dynamic key (`column:i`) → what the kept table beside it was read for. */
   private readonly kept = new Map<string, string>();
+  /** The run in progress: requests wait for it. */
+  private running: Promise<unknown> | null = null;
+  /** The exception listing in flight, shared by every request that needs it; the next run cancels it. */
+  private listing: { abort: AbortController; done: Promise<RunState> } | null = null;
 
   constructor(private readonly ws: Workspace) {}
 
@@ -73,6 +83,8 @@ export class CompareSession {
 
   /** The current run; a session that has not run yet (say after a restart) runs the saved contract first. */
   async current(job?: JobContext): Promise<RunState> {
+    // A request that arrives during a run waits for it rather than starting another.
+    while (this.running) await this.running.catch(() => undefined);
     if (this.state && this.state.plan.sources.left === this.ws.source('left') && this.state.plan.sources.right === this.ws.source('right')) return this.state;
     const contract = this.ws.contract;
     if (!contract) throw new ParityError('no_run', 'There is no comparison yet; run one first.');
@@ -135,6 +147,36 @@ export class CompareSession {
    * aggregates and the exception list follow on the next drill-down or page.
    */
   async run(contract: Contract, contractDir: string, job: JobContext, quick = false): Promise<CompareSummary> {
+    while (this.running) await this.running.catch(() => undefined);
+    await this.stopListing();
+    const running = this.classify(contract, contractDir, job, quick);
+    this.running = running;
+    try {
+      const summary = await running;
+      // After a toggle the counts are on screen; the exception list and aggregates follow in the
+      // background, so the next drill-down finds them ready.
+      if (quick && this.state) this.startListing(this.state);
+      return summary;
+    } finally {
+      this.running = null;
+    }
+  }
+
+  /** Cancels background work (the engine is closing). */
+  async stop(): Promise<void> {
+    await this.stopListing();
+  }
+
+  private async stopListing(): Promise<void> {
+    const listing = this.listing;
+    if (!listing) return;
+    const t = Date.now();
+    listing.abort.abort();
+    await listing.done.catch(() => undefined);
+    profile('cancelled the exception listing', t);
+  }
+
+  private async classify(contract: Contract, contractDir: string, job: JobContext, quick: boolean): Promise<CompareSummary> {
     const started = Date.now();
     const lane = await this.lane();
     const left = this.ws.source('left');
@@ -222,7 +264,7 @@ export class CompareSession {
     await this.ws.saveComparison(contract, summary);
     this.state = { plan, signature, totals, histories, staticColumns, staticKey: statics, dynamicKeys: dynamic, cubeKeys, dst, exceptionsStale: true, summary, zoneKeys };
     // A full run lists its exceptions now, so the first page is as fast as the rest.
-    if (!quick) await this.ready(scale(job, 0.96, 1));
+    if (!quick) await this.list(this.state, scale(job, 0.96, 1));
     job.progress({ phase: 'Done', fraction: 1 });
     return summary;
   }
@@ -241,23 +283,52 @@ export class CompareSession {
     for (const side of ['left', 'right'] as const) {
       if (cubeKeys[side] === wanted[side]) continue;
       const t = Date.now();
+      // Until the side is rebuilt it matches nothing: an interrupted rebuild is never taken as current.
+      cubeKeys[side] = '';
       dst[side] = await buildCubeSide(lane, this.context({ plan, histories, zoneKeys }), side, scale(job, side === 'left' ? 0.8 : 0.88, side === 'left' ? 0.88 : 0.96));
       cubeKeys[side] = wanted[side];
       profile(`cube ${side}`, t);
     }
   }
 
+  /** The current run with its exception list made, waiting for (or starting) the shared listing. */
+  private async ready(): Promise<RunState> {
+    for (;;) {
+      const state = await this.current();
+      if (!stale(state)) return state;
+      try {
+        return await this.startListing(state).done;
+      } catch (error) {
+        // Cancelled because a newer run started: wait for it and list that one instead.
+        if (!(error instanceof ParityError && error.code === 'cancelled')) throw error;
+      }
+    }
+  }
+
+  /** Starts listing the current run's exceptions in the background, once; synchronous so no run slips in between. */
+  private startListing(state: RunState): { abort: AbortController; done: Promise<RunState> } {
+    if (this.listing) return this.listing;
+    const abort = new AbortController();
+    const done = this.list(state, { signal: abort.signal, progress: () => undefined });
+    const listing = { abort, done };
+    this.listing = listing;
+    void done
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.listing === listing) this.listing = null;
+      });
+    return listing;
+  }
+
   /** Lists the exceptions (and their counts in the cube) if this classification has not yet. */
-  private async ready(job?: JobContext): Promise<RunState> {
-    const state = await this.current(job);
-    const quiet = job ?? { signal: new AbortController().signal, progress: () => undefined };
+  private async list(state: RunState, job: JobContext): Promise<RunState> {
     const wanted = { left: cubeKey(state.plan, 'left'), right: cubeKey(state.plan, 'right') };
     const cubeStale = wanted.left !== state.cubeKeys.left || wanted.right !== state.cubeKeys.right;
     if (state.exceptionsStale || cubeStale) {
       const lane = await this.lane();
       const t = Date.now();
-      if (cubeStale) await this.refreshCube(state.plan, state.histories, state.zoneKeys, wanted, state.cubeKeys, state.dst, quiet);
-      if (state.exceptionsStale) await materializeExceptions(lane, this.context(state), quiet);
+      if (cubeStale) await this.refreshCube(state.plan, state.histories, state.zoneKeys, wanted, state.cubeKeys, state.dst, job);
+      if (state.exceptionsStale) await materializeExceptions(lane, this.context(state), job);
       await joinCube(lane, state.plan, true);
       if (cubeStale) {
         state.summary = { ...state.summary, dst: state.dst, aggregates: { dimensions: state.plan.dimensions.map((d) => d.name), ...(await aggregateSummary(lane, state.plan)), stale: false } };

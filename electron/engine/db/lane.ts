@@ -9,6 +9,7 @@ import { cancelledError } from './errors.js';
 export type LaneKind = 'meta' | 'import' | 'compare' | 'page' | 'export';
 
 const PROGRESS_POLL_MS = 150;
+const INTERRUPT_REPEAT_MS = 20;
 
 export class Lane {
   private tail: Promise<unknown> = Promise.resolve();
@@ -22,7 +23,13 @@ export class Lane {
   use<T>(work: (connection: DuckDBConnection) => Promise<T>, job?: JobContext): Promise<T> {
     const run = async () => {
       if (job?.signal.aborted) throw cancelledError();
-      const onAbort = () => this.connection.interrupt();
+      // An interrupt that lands while a statement is being prepared is forgotten when it starts to
+      // execute, so once cancelled the lane keeps interrupting until the work gives up.
+      let repeat: ReturnType<typeof setInterval> | undefined;
+      const onAbort = () => {
+        this.connection.interrupt();
+        repeat ??= setInterval(() => this.connection.interrupt(), INTERRUPT_REPEAT_MS);
+      };
       job?.signal.addEventListener('abort', onAbort);
       try {
         const result = await work(this.connection);
@@ -30,6 +37,7 @@ export class Lane {
         return result;
       } finally {
         job?.signal.removeEventListener('abort', onAbort);
+        clearInterval(repeat);
       }
     };
     const next = this.tail.then(run, run);
