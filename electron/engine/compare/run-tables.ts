@@ -1,17 +1,17 @@
 /** Names of a run's working tables: in an in-memory database attached to the workspace, shared by all lanes. */
 export const RUN_DB = 'parity_run';
 export const RUN_ROWS = `${RUN_DB}.rows`;
-export const RUN_EXCEPTIONS = `${RUN_DB}.exceptions`;
+export const RUN_EXCEPTIONS_NAME = 'exceptions';
+export const RUN_EXCEPTIONS = `${RUN_DB}.${RUN_EXCEPTIONS_NAME}`;
 export const RUN_CUBE = `${RUN_DB}.cube`;
 export const RUN_SVALS = `${RUN_DB}.static_values`;
 export const RUN_ONESIDE = `${RUN_DB}.one_sided`;
 export const RUN_SSTAT = `${RUN_DB}.static_status`;
 export const dynamicStatusName = (column: number) => `dynamic_status_${column}`;
 export const dynamicStatus = (column: number) => `${RUN_DB}.${dynamicStatusName(column)}`;
-/** The previous reading of a dynamic column, kept so that toggling a rule back costs a rename. */
-export const keptStatusName = (column: number) => `dynamic_status_${column}_kept`;
 export const RUN_TIMING = `${RUN_DB}.timing`;
-export const cubeSide = (side: 'left' | 'right') => `${RUN_DB}.cube_${side}`;
+export const cubeSideName = (side: 'left' | 'right') => `cube_${side}`;
+export const cubeSide = (side: 'left' | 'right') => `${RUN_DB}.${cubeSideName(side)}`;
 /** An ENUM of a per-row zone column's values: its code is a small integer, found by one hash lookup per row. */
 export const zoneKeysType = (side: 'left' | 'right', slot: string) => `${RUN_DB}.zone_keys_${side}_${slot}`;
 /** One zone code per run row (same order as run.rows), read alongside it by position. */

@@ -21,7 +21,8 @@ import { rowDetail } from './detail.js';
 import { exceptionsPage, type ExceptionQuery } from './exceptions.js';
 import { buildSignature, planComparison, type Plan, type Slot } from './plan.js';
 import { edgeSql, instantSql, ruleZones, runRows, zoneIndexSql, type ReadingContext } from './readings.js';
-import { RUN_DB, RUN_ROWS, dynamicStatus, dynamicStatusName, keptStatusName, zoneCodes, zoneKeysType } from './run-tables.js';
+import { RUN_EXCEPTIONS_NAME, RUN_ROWS, cubeSideName, dynamicStatusName, zoneCodes, zoneKeysType } from './run-tables.js';
+import { KeptTable } from './kept.js';
 import { zoneHistories, type ZoneHistory } from './zones.js';
 
 interface RunState {
@@ -33,18 +34,15 @@ interface RunState {
   staticColumns: string;
   staticKey: string;
   dynamicKeys: Record<string, string>;
-  cubeKeys: Record<Side, string>;
   dst: Record<Side, DstCounts[]>;
-  /** run.exceptions is listed on first need after a classification. */
-  exceptionsStale: boolean;
   summary: CompareSummary;
   /** Per side, the per-row zone column whose codes sit beside run.rows, with its values in code order. */
   zoneKeys: Record<Side, { slot: string; values: string[] } | null>;
 }
 
-/** Whether the run's exception list or its cube still has to be made for the current classification. */
-function stale(state: RunState): boolean {
-  return state.exceptionsStale || cubeKey(state.plan, 'left') !== state.cubeKeys.left || cubeKey(state.plan, 'right') !== state.cubeKeys.right;
+/** What run.exceptions depends on: the classification and the dimension readings. */
+function listingKey(state: RunState): string {
+  return JSON.stringify([state.staticColumns, state.staticKey, state.dynamicKeys, cubeKey(state.plan, 'left'), cubeKey(state.plan, 'right')]);
 }
 
 function cubeKey(plan: Plan, side: Side): string {
@@ -68,8 +66,12 @@ const scale = (job: JobContext, from: number, to: number): JobContext => ({
 
 export class CompareSession {
   private state: RunState | null = null;
-  /** Dynamic key (`column:i`) → what the kept table beside it was read for. */
-  private readonly kept = new Map<string, string>();
+  /** Each dynamic column's status table, each side's cube and the exception list, with their previous versions. */
+  private readonly statuses = new Map<number, KeptTable>();
+  private readonly cubes = { left: new KeptTable<DstCounts[]>(cubeSideName('left')), right: new KeptTable<DstCounts[]>(cubeSideName('right')) };
+  private readonly listed = new KeptTable(RUN_EXCEPTIONS_NAME);
+  /** What run.cube (both sides joined with the exception counts) was made from. */
+  private joined: string | null = null;
   /** The run in progress: requests wait for it. */
   private running: Promise<unknown> | null = null;
   /** The exception listing in flight, shared by every request that needs it; the next run cancels it. */
@@ -201,30 +203,32 @@ export class CompareSession {
     if (previous?.staticKey !== statics || previous?.staticColumns !== staticColumns) await buildStaticStatus(lane, context(), scale(job, 0.6, 0.62));
     profile('static statuses', t);
     // Only the dynamic readings whose rules changed are read again (a zone toggle leaves value maps alone).
-    const changed = Object.keys(dynamic).filter((k) => previous?.dynamicKeys[k] !== dynamic[k]);
-    if (!previous) await this.dropKept(lane);
+    if (!previous) await this.forget(lane);
+    const changed = Object.keys(dynamic).filter((k) => (k === 'timing' ? previous?.dynamicKeys[k] : this.statusTable(k).key) !== dynamic[k]);
     for (const [n, key] of changed.entries()) {
       t = Date.now();
       const part = scale(job, 0.62 + (0.08 * n) / changed.length, 0.62 + (0.08 * (n + 1)) / changed.length);
       if (key === 'timing') await buildTiming(lane, context(), part);
-      else if (!(await this.swapKept(lane, key, previous?.dynamicKeys[key], dynamic[key]))) await buildDynamicColumn(lane, context(), Number(key.split(':')[1]), part);
+      else if (!(await this.statusTable(key).take(lane, dynamic[key]))) {
+        await buildDynamicColumn(lane, context(), Number(key.split(':')[1]), part);
+        this.statusTable(key).made(dynamic[key], undefined);
+      }
       profile(`dynamic ${key}`, t);
     }
     t = Date.now();
     const counts = await countRun(lane, context(), scale(job, 0.7, 0.8));
     profile('counts', t);
     const classified = Date.now();
-    const wanted = { left: cubeKey(plan, 'left'), right: cubeKey(plan, 'right') };
-    const cubeKeys = { left: previous?.cubeKeys.left ?? '', right: previous?.cubeKeys.right ?? '' };
     const dst = { left: previous?.dst.left ?? [], right: previous?.dst.right ?? [] };
-    const cubeFresh = cubeKeys.left === wanted.left && cubeKeys.right === wanted.right;
+    const cubeFresh = this.cubes.left.key === cubeKey(plan, 'left') && this.cubes.right.key === cubeKey(plan, 'right');
     let aggregates: CompareSummary['aggregates'];
     if (quick && !cubeFresh && previous) {
       // The counts are what a toggle waits for; the aggregates catch up on the next drill-down.
       aggregates = { ...previous.summary.aggregates, stale: true };
     } else {
-      await this.refreshCube(plan, histories, zoneKeys, wanted, cubeKeys, dst, job);
+      await this.refreshCube(plan, histories, zoneKeys, dst, job);
       t = Date.now();
+      this.joined = null;
       await joinCube(lane, plan, false);
       aggregates = { dimensions: plan.dimensions.map((d) => d.name), ...(await aggregateSummary(lane, plan)), stale: false };
       profile('aggregates', t);
@@ -262,7 +266,7 @@ export class CompareSession {
       ranAt: new Date().toISOString(),
     };
     await this.ws.saveComparison(contract, summary);
-    this.state = { plan, signature, totals, histories, staticColumns, staticKey: statics, dynamicKeys: dynamic, cubeKeys, dst, exceptionsStale: true, summary, zoneKeys };
+    this.state = { plan, signature, totals, histories, staticColumns, staticKey: statics, dynamicKeys: dynamic, dst, summary, zoneKeys };
     // A full run lists its exceptions now, so the first page is as fast as the rest.
     if (!quick) await this.list(this.state, scale(job, 0.96, 1));
     job.progress({ phase: 'Done', fraction: 1 });
@@ -274,28 +278,47 @@ export class CompareSession {
     plan: Plan,
     histories: Map<string, ZoneHistory>,
     zoneKeys: RunState['zoneKeys'],
-    wanted: Record<Side, string>,
-    cubeKeys: Record<Side, string>,
     dst: Record<Side, DstCounts[]>,
     job: JobContext,
   ): Promise<void> {
     const lane = await this.lane();
     for (const side of ['left', 'right'] as const) {
-      if (cubeKeys[side] === wanted[side]) continue;
+      const wanted = cubeKey(plan, side);
       const t = Date.now();
-      // Until the side is rebuilt it matches nothing: an interrupted rebuild is never taken as current.
-      cubeKeys[side] = '';
+      const had = await this.cubes[side].take(lane, wanted);
+      if (had) {
+        dst[side] = had.payload;
+        continue;
+      }
       dst[side] = await buildCubeSide(lane, this.context({ plan, histories, zoneKeys }), side, scale(job, side === 'left' ? 0.8 : 0.88, side === 'left' ? 0.88 : 0.96));
-      cubeKeys[side] = wanted[side];
+      this.cubes[side].made(wanted, dst[side]);
       profile(`cube ${side}`, t);
     }
+  }
+
+  private statusTable(key: string): KeptTable {
+    const i = Number(key.split(':')[1]);
+    let table = this.statuses.get(i);
+    if (!table) this.statuses.set(i, (table = new KeptTable(dynamicStatusName(i))));
+    return table;
+  }
+
+  /** The run was rebuilt: no table made for the old one is kept. */
+  private async forget(lane: Lane): Promise<void> {
+    for (const table of [...this.statuses.values(), this.cubes.left, this.cubes.right, this.listed]) await table.forget(lane);
+    this.joined = null;
+  }
+
+  /** Whether the run's exception list or its cube still has to be made for the current classification. */
+  private stale(state: RunState): boolean {
+    return this.joined !== listingKey(state);
   }
 
   /** The current run with its exception list made, waiting for (or starting) the shared listing. */
   private async ready(): Promise<RunState> {
     for (;;) {
       const state = await this.current();
-      if (!stale(state)) return state;
+      if (!this.stale(state)) return state;
       try {
         return await this.startListing(state).done;
       } catch (error) {
@@ -322,21 +345,23 @@ export class CompareSession {
 
   /** Lists the exceptions (and their counts in the cube) if this classification has not yet. */
   private async list(state: RunState, job: JobContext): Promise<RunState> {
-    const wanted = { left: cubeKey(state.plan, 'left'), right: cubeKey(state.plan, 'right') };
-    const cubeStale = wanted.left !== state.cubeKeys.left || wanted.right !== state.cubeKeys.right;
-    if (state.exceptionsStale || cubeStale) {
-      const lane = await this.lane();
-      const t = Date.now();
-      if (cubeStale) await this.refreshCube(state.plan, state.histories, state.zoneKeys, wanted, state.cubeKeys, state.dst, job);
-      if (state.exceptionsStale) await materializeExceptions(lane, this.context(state), job);
-      await joinCube(lane, state.plan, true);
-      if (cubeStale) {
-        state.summary = { ...state.summary, dst: state.dst, aggregates: { dimensions: state.plan.dimensions.map((d) => d.name), ...(await aggregateSummary(lane, state.plan)), stale: false } };
-        await this.ws.saveComparison(state.plan.contract, state.summary);
-      }
-      profile('exceptions listed', t);
-      state.exceptionsStale = false;
+    const key = listingKey(state);
+    if (this.joined === key) return state;
+    const lane = await this.lane();
+    const t = Date.now();
+    const cubeStale = this.cubes.left.key !== cubeKey(state.plan, 'left') || this.cubes.right.key !== cubeKey(state.plan, 'right');
+    if (cubeStale) await this.refreshCube(state.plan, state.histories, state.zoneKeys, state.dst, job);
+    if (!(await this.listed.take(lane, key))) {
+      await materializeExceptions(lane, this.context(state), job);
+      this.listed.made(key, undefined);
     }
+    await joinCube(lane, state.plan, true);
+    this.joined = key;
+    if (cubeStale) {
+      state.summary = { ...state.summary, dst: state.dst, aggregates: { dimensions: state.plan.dimensions.map((d) => d.name), ...(await aggregateSummary(lane, state.plan)), stale: false } };
+      await this.ws.saveComparison(state.plan.contract, state.summary);
+    }
+    profile('exceptions listed', t);
     return state;
   }
 
@@ -378,36 +403,6 @@ export class CompareSession {
     const columns = [...plan.key.map((k) => k.left.column), `${column} (as written)`, 'zone', 'read as (UTC)'];
     void BIGINT;
     return readPage(lane, relation, columns, { offset, limit }, { total, owner: 'DST', params: ctx.params, rowId: '_row' });
-  }
-
-  /**
-   * A toggle usually goes back and forth (per-region ↔ as written): the table being replaced is kept
-   * under another name, and when the wanted reading is the kept one the two swap names instead of
-   * reading 10M rows again. Returns whether the wanted table is now in place.
-   */
-  private async swapKept(lane: Lane, key: string, had: string | undefined, wanted: string): Promise<boolean> {
-    if (had === undefined) return false;
-    const i = Number(key.split(':')[1]);
-    const current = dynamicStatus(i);
-    const kept = `${RUN_DB}.${keptStatusName(i)}`;
-    const reuse = this.kept.get(key) === wanted;
-    await lane.use(async (c) => {
-      if (reuse) {
-        await c.run(`ALTER TABLE ${current} RENAME TO ${keptStatusName(i)}_swap`);
-        await c.run(`ALTER TABLE ${kept} RENAME TO ${dynamicStatusName(i)}`);
-        await c.run(`ALTER TABLE ${RUN_DB}.${keptStatusName(i)}_swap RENAME TO ${keptStatusName(i)}`);
-      } else {
-        await c.run(`DROP TABLE IF EXISTS ${kept}`);
-        await c.run(`ALTER TABLE ${current} RENAME TO ${keptStatusName(i)}`);
-      }
-    });
-    this.kept.set(key, had);
-    return reuse;
-  }
-
-  private async dropKept(lane: Lane): Promise<void> {
-    for (const key of this.kept.keys()) await lane.use((c) => c.run(`DROP TABLE IF EXISTS ${RUN_DB}.${keptStatusName(Number(key.split(':')[1]))}`));
-    this.kept.clear();
   }
 
   /** Forget the run (a source changed): the next request rebuilds. */
