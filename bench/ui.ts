@@ -159,7 +159,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     const peak = enginePeakMb(server);
-    server.kill('SIGTERM');
+    await stopServer(server);
     if (peak) console.log(`engine peak RSS ${peak} MB`);
     const file = path.join(import.meta.dirname, 'results', `ui-${ROWS}.json`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -168,4 +168,20 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+/** The web server stops its engine on SIGTERM; one that does not stop in time is killed. */
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  server.kill('SIGTERM');
+  const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -3,6 +3,8 @@
  * types. Both transports carry exactly these methods; the renderer's client is typed from this table.
  */
 import { z } from 'zod';
+import type { AnnotateResult, Annotation, ChainCheck, ExplanationCounts, HistoryEntry, Profile, RunRecord } from './annotations.js';
+import { annotationFieldsSchema, profileSchema } from './annotations.js';
 import type { CompareSummary, DrillResult, RowDetail } from './compare.js';
 import type { Contract } from './contract.js';
 import { grains } from './contract.js';
@@ -42,6 +44,15 @@ const pageWindow = { offset: z.number().int().min(0), limit: z.number().int().mi
 /** A page of a grid the analyst can sort and filter; both happen in DuckDB. */
 const gridWindow = { ...pageWindow, sort: sort.optional(), columnFilters: columnFiltersSchema.optional() };
 const drillFilter = z.strictObject({ dimension: columnName, value: z.string().max(10_000).nullable(), grain: z.enum(grains).nullable().optional() });
+/** A set of exceptions: a drill group, a class, a column that differs, a key search, header filters. */
+const exceptionSet = {
+  classes: z.array(z.enum(['left_only', 'right_only', 'mismatch', 'duplicate_key', 'null_key', 'timing', 'within_tolerance'])).max(8).optional(),
+  filters: z.array(drillFilter).max(16).optional(),
+  column: columnName.optional(),
+  search: z.string().max(200).optional(),
+  columnFilters: columnFiltersSchema.optional(),
+};
+const exceptionId = z.string().regex(/^[0-9a-f]{32}$/, 'is not an exception id');
 const manualMapping = z.array(z.strictObject({ left: columnName, right: columnName.nullable() })).max(10_000);
 
 interface MethodDef<A extends z.ZodType, R> {
@@ -92,19 +103,25 @@ export const api = {
   'compare.drill': method<DrillResult>()(
     z.strictObject({ dimension: columnName, grain: z.enum(grains).nullable().optional(), filters: z.array(drillFilter).max(16).default([]) }),
   ),
-  'compare.exceptions': method<TablePage>()(
-    z.strictObject({
-      classes: z.array(z.enum(['left_only', 'right_only', 'mismatch', 'duplicate_key', 'null_key', 'timing', 'within_tolerance'])).max(8).optional(),
-      filters: z.array(drillFilter).max(16).optional(),
-      column: columnName.optional(),
-      search: z.string().max(200).optional(),
-      ...gridWindow,
-    }),
-  ),
+  'compare.exceptions': method<TablePage>()(z.strictObject({ ...exceptionSet, ...gridWindow })),
   'compare.row': method<RowDetail>()(z.strictObject({ key: z.array(z.string().max(10_000).nullable()).min(1).max(32) })),
   'compare.dst': method<TablePage>()(
     z.strictObject({ side, column: columnName, edge: z.enum(['nonexistent', 'ambiguous', 'unmapped']), ...pageWindow }),
   ),
+  'profile.get': method<Profile | null>()(z.strictObject({})),
+  'profile.set': method<Profile>()(z.strictObject({ profile: profileSchema })),
+  'annotations.set': method<AnnotateResult>()(
+    z.strictObject({
+      /** Some exceptions by identity (a row, a selection), or every exception of a set (a drill group). */
+      target: z.union([z.strictObject({ ids: z.array(exceptionId).min(1).max(100_000) }), z.strictObject({ set: z.strictObject(exceptionSet) })]),
+      fields: annotationFieldsSchema,
+    }),
+  ),
+  'annotations.get': method<{ annotation: Annotation | null; history: HistoryEntry[] }>()(z.strictObject({ exceptionId })),
+  'annotations.verify': method<ChainCheck>()(z.strictObject({})),
+  'annotations.counts': method<ExplanationCounts>()(z.strictObject(exceptionSet)),
+  'runs.list': method<RunRecord[]>()(z.strictObject({})),
+  'runs.signOff': method<RunRecord>()(z.strictObject({ statement: z.string().trim().min(1).max(5000), override: z.string().max(5000).optional() })),
 } as const;
 
 export type Api = typeof api;

@@ -15,6 +15,10 @@ export type ErrorCode =
   | 'cancelled'
   | 'engine_crashed'
   | 'engine'
+  | 'no_profile'
+  | 'too_many'
+  | 'frozen'
+  | 'not_explained'
   | 'internal';
 
 export interface ParityErrorInfo {

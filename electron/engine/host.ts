@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const options = parseHostArgs(process.argv.slice(2));
   let service: EngineService;
   try {
-    service = await EngineService.open(options.workspace, { demo: options.demo, memoryLimit: options.memoryLimit });
+    service = await EngineService.open(options.workspace, { demo: options.demo, memoryLimit: options.memoryLimit, home: options.home });
   } catch (error) {
     send({ kind: 'engine', state: 'crashed', message: toParityError(error).message });
     setTimeout(() => process.exit(1), 50);

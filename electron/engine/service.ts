@@ -13,6 +13,9 @@ import { workspaceHandlers } from './handlers/workspace.js';
 import { sourceHandlers } from './handlers/sources.js';
 import { technicalHandlers } from './handlers/technical.js';
 import { compareHandlers } from './handlers/compare.js';
+import { annotationHandlers } from './handlers/annotations.js';
+import { ProfileStore } from './profile.js';
+import { parityHome } from '../process/paths.js';
 import { CompareSession } from './compare/session.js';
 import { Workspace, type WorkspaceOptions } from './workspace.js';
 
@@ -32,18 +35,22 @@ export class EngineService {
   private readonly running = new Map<string, AbortController>();
   readonly compare: CompareSession;
 
-  private constructor(readonly workspace: Workspace) {
+  private constructor(
+    readonly workspace: Workspace,
+    home: string,
+  ) {
     this.compare = new CompareSession(workspace);
     this.handlers = {
       ...workspaceHandlers(workspace, this.compare),
       ...sourceHandlers(workspace),
       ...technicalHandlers(workspace),
       ...compareHandlers(workspace, this.compare),
+      ...annotationHandlers(workspace, this.compare, new ProfileStore(home)),
     };
   }
 
   static async open(path: string, options: WorkspaceOptions = {}): Promise<EngineService> {
-    return new EngineService(await Workspace.open(path, options));
+    return new EngineService(await Workspace.open(path, options), options.home ?? parityHome());
   }
 
   /** Validates and runs one method; the same path serves the transports, the CLI and the tests. */

@@ -12,6 +12,8 @@ import { Database, type DatabaseOptions } from './db/database.js';
 import { ident } from './db/sql.js';
 import { inTransaction } from './db/transaction.js';
 import { RUN_DB } from './compare/run-tables.js';
+import { ANNOTATION_TABLES } from './annotations/store.js';
+import { RUN_TABLES } from './annotations/runs.js';
 
 export const SIDE_LABEL: Record<Side, string> = { left: 'legacy', right: 'new' };
 
@@ -26,6 +28,8 @@ export function rejectsTable(side: Side): string {
 const SCHEMA = [
   'CREATE TABLE IF NOT EXISTS parity_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)',
   'CREATE TABLE IF NOT EXISTS parity_sources (side VARCHAR PRIMARY KEY, info VARCHAR NOT NULL)',
+  ...ANNOTATION_TABLES,
+  ...RUN_TABLES,
 ];
 
 const META = { settings: 'technical.settings', report: 'technical.report', contract: 'compare.contract', summary: 'compare.summary', view: 'ui.view' } as const;
@@ -33,6 +37,8 @@ const META = { settings: 'technical.settings', report: 'technical.report', contr
 export interface WorkspaceOptions extends DatabaseOptions {
   /** The demo workspace fills itself with the generated Orders pair when it has no sources. */
   demo?: boolean;
+  /** The user's Parity folder (profile, signing key); default PARITY_HOME or ~/.parity. */
+  home?: string;
 }
 
 export class Workspace {

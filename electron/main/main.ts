@@ -17,20 +17,20 @@ const rendererIndex = path.join(__dirname, '../renderer/index.html');
 const rendererUrl = pathToFileURL(rendererIndex).toString();
 const isOwnUrl = (url: string) => url.split('#')[0].split('?')[0] === rendererUrl;
 
-function workspaceFromArgs(): { workspace: string; demo: boolean } {
-  const i = process.argv.indexOf('--workspace');
-  if (i >= 0 && process.argv[i + 1]) return { workspace: path.resolve(process.argv[i + 1]), demo: false };
+function workspaceFromArgs(): { workspace: string; demo: boolean; home: string } {
   const home = process.env.PARITY_HOME ?? app.getPath('userData');
   fs.mkdirSync(home, { recursive: true });
-  return { workspace: path.join(home, 'demo.parity'), demo: true };
+  const i = process.argv.indexOf('--workspace');
+  if (i >= 0 && process.argv[i + 1]) return { workspace: path.resolve(process.argv[i + 1]), demo: false, home };
+  return { workspace: path.join(home, 'demo.parity'), demo: true, home };
 }
 
 hardenApp(isOwnUrl);
 
 app.whenReady().then(() => {
-  const { workspace, demo } = workspaceFromArgs();
+  const { workspace, demo, home } = workspaceFromArgs();
   const engineScript = path.join(__dirname, '../node/engine-host.cjs');
-  const supervisor = new EngineSupervisor(() => utilityEngine(engineScript, hostArgs({ workspace, demo })));
+  const supervisor = new EngineSupervisor(() => utilityEngine(engineScript, hostArgs({ workspace, demo, home })));
 
   const win = new BrowserWindow({
     width: 1440,

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const server = await startWebServer({
     rendererDir,
     port,
-    spawnEngine: () => forkEngine(entry.script, hostArgs({ workspace, demo, memoryLimit: arg(argv, '--memory-limit') }), entry.execArgv),
+    spawnEngine: () => forkEngine(entry.script, hostArgs({ workspace, demo, memoryLimit: arg(argv, '--memory-limit'), home: parityHome() }), entry.execArgv),
   });
   console.log(`Parity workbench: ${server.url}`);
   console.log(`Workspace: ${workspace}${demo ? ' (demo)' : ''} · home ${parityHome()}`);

@@ -10,7 +10,7 @@ let counter = 0;
 /** A real engine on a real DuckDB file in a temporary folder; closed after the file's tests. */
 export async function openEngine(options: WorkspaceOptions = {}): Promise<{ engine: EngineService; dir: string }> {
   const dir = tempFolder();
-  const engine = await EngineService.open(path.join(dir, `ws${++counter}.parity`), { memoryLimit: '1GB', ...options });
+  const engine = await EngineService.open(path.join(dir, `ws${++counter}.parity`), { memoryLimit: '1GB', home: dir, ...options });
   afterAll(() => engine.close());
   return { engine, dir };
 }

@@ -40,7 +40,14 @@ function sideSelect(plan: Plan, side: Side): string {
   const keys = plan.key.map((k, i) => `${keyExpr(plan, side === 'left' ? k.left : k.right, k.type)} AS k${i}`);
   const values = plan.slots[side].map((s) => `s.${ident(s.column)} AS ${s.name}`);
   const filter = plan.filters[side];
-  return `SELECT ${[...keys, ...values].join(', ')} FROM ${sourceTable(side)} s${filter ? ` WHERE ${filter}` : ''}`;
+  return `SELECT ${[...keys, ...values].join(', ')} FROM ${sideRelation(plan, side)} s${filter ? ` WHERE ${filter}` : ''}`;
+}
+
+/** A side's source with its derived columns (checked expressions over its own columns) beside the rest. */
+export function sideRelation(plan: Plan, side: Side): string {
+  const derived = plan.derived[side];
+  if (!derived.length) return sourceTable(side);
+  return `(SELECT *, ${derived.map((d) => `${d.sql} AS ${ident(d.name)}`).join(', ')} FROM ${sourceTable(side)})`;
 }
 
 function sideColumns(plan: Plan, side: Side): string[] {

@@ -13,6 +13,7 @@ import { VARCHAR } from '@duckdb/node-api';
 import type { Side } from '../../../shared/types.js';
 import type { Lane } from '../db/lane.js';
 import { Params } from '../db/params.js';
+import { ident } from '../db/sql.js';
 import type { JobContext } from '../jobs.js';
 import { MASKED_COLUMNS, rawDistinctSql } from './build.js';
 import type { Plan, PlannedColumn, Slot } from './plan.js';
@@ -226,19 +227,39 @@ export async function materializeExceptions(lane: Lane, ctx: ReadingContext, job
   const differing = plan.columns.length
     ? `list_filter([${plan.columns.map((_, i) => `CASE WHEN st${i} >= ${STATUS.mismatch} THEN ${names[i]} END`).join(', ')}], x -> x IS NOT NULL)`
     : '[]::VARCHAR[]';
+  const xid = exceptionIdSql(plan, ctx.params.add(plan.contract.name, VARCHAR), { class: 'k.class', key: (i) => `t.k${i}`, src: 'k._src', left: 'k._l', row: 'k._row' });
   // The wide values come from run.rows for these rows only (the row-id join is pushed into the scan).
-  const sql = `CREATE OR REPLACE TABLE ${RUN_EXCEPTIONS} AS ${statusesSql(plan)}
-    SELECT class, CASE WHEN class = 'mismatch' THEN ${differing} ELSE []::VARCHAR[] END AS columns,
+  const listed = `${statusesSql(plan)}
+    SELECT class, CASE WHEN class = 'mismatch' THEN ${differing} ELSE []::VARCHAR[] END AS columns, ${xid} AS _xid,
       ${['k._row', 'k._src', 'k._l', 'k._r', ...keys, ...slots, ...plan.columns.map((_, i) => `st${i}`), ...plan.columns.map((_, i) => `d${i}`), ...dims].join(', ')}
     FROM k ${rowsById(ctx, 'k._row')} WHERE class <> 'equal'`;
+  const sql = `CREATE OR REPLACE TABLE ${RUN_EXCEPTIONS} AS ${withRules(ctx, listed)}`;
   await lane.use((c) => lane.withProgress(job, 'Listing exceptions', 0.05, 0.95, () => c.run(sql, ctx.params.values, ctx.params.typeList)), job);
 }
 
+/**
+ * The first expected-difference rule each exception satisfies (its index), as `_rule`. A predicate
+ * reads l.<column> and r.<column>: structs of each side's stored values by their own names.
+ */
+function withRules(ctx: ReadingContext, listed: string): string {
+  const rules = ctx.plan.explain;
+  if (!rules.length) return `SELECT *, NULL::INTEGER AS _rule FROM (${listed})`;
+  const struct = (slots: Slot[]) => (slots.length ? `struct_pack(${[...new Map(slots.map((x) => [x.name, x])).values()].map((x) => `${ident(x.column)} := ${x.name}`).join(', ')})` : 'NULL');
+  const cases = rules.map((r, i) => {
+    const only = r.column === null ? '' : ` AND class = 'mismatch' AND columns = [${ctx.params.add(r.column, VARCHAR)}]`;
+    return `WHEN coalesce(${r.sql}, false)${only} THEN ${i}`;
+  });
+  const l = struct(rules.flatMap((r) => r.l));
+  const rr = struct(rules.flatMap((r) => r.r));
+  return `SELECT * EXCLUDE (l, r), CASE WHEN class = 'within_tolerance' THEN NULL ${cases.join(' ')} END::INTEGER AS _rule
+    FROM (SELECT *, ${l} AS l, ${rr} AS r FROM (${listed}))`;
+}
+
 /** Stable identity of an exception: contract, class, key (and side and row for duplicate/null keys). */
-export function exceptionIdSql(plan: Plan, contractParam: string, names = { class: 'class', key: (i: number) => `k${i}` }): string {
+export function exceptionIdSql(plan: Plan, contractParam: string, names: { class: string; key: (i: number) => string; src: string; left: string; row: string }): string {
   const keys = plan.key.map((_, i) => `${names.key(i)}::VARCHAR`);
   const keyJson = keys.length ? `to_json([${keys.join(', ')}])::VARCHAR` : `'[]'`;
-  return `md5(concat_ws(chr(31), ${contractParam}, ${names.class}, CASE WHEN _src IN (${SRC.duplicate}, ${SRC.nullKey}) THEN (CASE WHEN _l THEN 'legacy' ELSE 'new' END) || chr(31) || _row::VARCHAR END, ${keyJson}))`;
+  return `md5(concat_ws(chr(31), ${contractParam}, ${names.class}, CASE WHEN ${names.src} IN (${SRC.duplicate}, ${SRC.nullKey}) THEN (CASE WHEN ${names.left} THEN 'legacy' ELSE 'new' END) || chr(31) || ${names.row}::VARCHAR END, ${keyJson}))`;
 }
 
 /** The naive timestamp slots each side reads through a zone rule, with the column they come from. */

@@ -8,7 +8,7 @@ import { ParityError } from '../../../shared/errors.js';
 import type { Side } from '../../../shared/types.js';
 import type { Lane } from '../db/lane.js';
 import { Params } from '../db/params.js';
-import { sourceTable } from '../workspace.js';
+import { sideRelation } from './build.js';
 import { ident } from '../db/sql.js';
 import { columnReading, STATUS } from './classify.js';
 import type { Plan } from './plan.js';
@@ -27,7 +27,7 @@ function keyMatch(plan: Plan, key: (string | null)[], params: Params, column: (i
 async function sourceRows(lane: Lane, plan: Plan, side: Side, key: (string | null)[]): Promise<Record<string, string | null>[]> {
   const params = new Params();
   const where = keyMatch(plan, key, params, (i) => `CAST(${ident((side === 'left' ? plan.key[i].left : plan.key[i].right).column)} AS ${plan.key[i].type})`);
-  const sql = `SELECT COLUMNS(*)::VARCHAR FROM ${sourceTable(side)} WHERE ${where} LIMIT 50`;
+  const sql = `SELECT COLUMNS(*)::VARCHAR FROM ${sideRelation(plan, side)} WHERE ${where} LIMIT 50`;
   const rows = (await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList))).getRowObjectsJS();
   return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : String(v)])));
 }

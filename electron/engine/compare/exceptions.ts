@@ -15,10 +15,10 @@ import { readerToArrow } from '../db/arrow.js';
 import { ParityError } from '../../../shared/errors.js';
 import { nearestName } from '../../../shared/names.js';
 import { Params } from '../db/params.js';
-import { ident } from '../db/sql.js';
+import { ident, literal } from '../db/sql.js';
 import type { Plan } from './plan.js';
 import { RUN_EXCEPTIONS } from './run-tables.js';
-import { STATUS, exceptionIdSql } from './classify.js';
+import { STATUS } from './classify.js';
 
 export interface ExceptionQuery {
   classes?: (ExceptionClass | 'within_tolerance')[];
@@ -47,13 +47,36 @@ export function exceptionColumns(plan: Plan): [string, string][] {
     // Dates at the dimension's own grain (a month shows as its first day), as the drill-down groups them.
     ...plan.dimensions.map((d, i) => [d.name, d.temporal && d.grain && d.grain !== 'day' ? `date_trunc('${d.grain}', dim${i})::DATE` : `dim${i}`] as [string, string]),
   ];
+  cols.push(['explanation', explanationSql(plan)], ['rule', ruleNameSql(plan)]);
   plan.columns.forEach((c, i) => {
     cols.push([`${c.name}${LEGACY}`, c.l.name], [`${c.name}${NEW}`, c.r.name]);
     if (c.kind === 'number' || c.kind === 'date') cols.push([`${c.name}${DIFF}`, `d${i}`]);
     // Timestamp differences in seconds, exactly (µs × 0.000001 stays DECIMAL).
     if (c.kind === 'timestamp') cols.push([`${c.name}${DIFF} (s)`, `(d${i}::DECIMAL(38,0) * 0.000001::DECIMAL(7,6))`]);
   });
+  cols.push(
+    ['category', 'a.category'],
+    ['status', 'a.status'],
+    ['note', 'a.note'],
+    ['owner', 'a.owner'],
+    ['ticket', 'a.ref'],
+    ['first seen', 's.first_seen'],
+    ['runs seen', 's.runs_seen'],
+  );
   return cols;
+}
+
+/** The exceptions with their annotation and their history across runs, joined by identity. */
+export const EXCEPTIONS_FROM = `${RUN_EXCEPTIONS} LEFT JOIN parity_annotations a ON a.exception_id = _xid LEFT JOIN parity_seen s ON s.exception_id = _xid`;
+
+/** What explains an exception: a person's annotation first, then the first rule it meets, then timing. */
+export function explanationSql(plan: Plan): string {
+  const byRule = plan.explain.length ? `CASE _rule ${plan.explain.map((r, i) => `WHEN ${i} THEN ${literal(r.category)}`).join(' ')} END` : 'NULL';
+  return `coalesce(a.category, ${byRule}, CASE WHEN class = 'timing' THEN 'timing' END, 'unexplained')`;
+}
+
+function ruleNameSql(plan: Plan): string {
+  return plan.explain.length ? `CASE _rule ${plan.explain.map((r, i) => `WHEN ${i} THEN ${literal(r.name)}`).join(' ')} END` : 'NULL::VARCHAR';
 }
 
 function unknownExceptionColumn(name: string, shown: [string, string][]): string {
@@ -92,7 +115,7 @@ export function exceptionWhere(plan: Plan, q: Omit<ExceptionQuery, 'offset' | 'l
 export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery): Promise<TablePage> {
   const countParams = new Params();
   const total = Number(
-    (await lane.use((c) => c.runAndReadAll(`SELECT count(*) FROM ${RUN_EXCEPTIONS} WHERE ${exceptionWhere(plan, q, countParams)}`, countParams.values, countParams.typeList))).getRowsJS()[0][0],
+    (await lane.use((c) => c.runAndReadAll(`SELECT count(*) FROM ${EXCEPTIONS_FROM} WHERE ${exceptionWhere(plan, q, countParams)}`, countParams.values, countParams.typeList))).getRowsJS()[0][0],
   );
   const params = new Params();
   const shown = exceptionColumns(plan);
@@ -103,11 +126,8 @@ export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery):
   }
   const order = [...(q.sort ?? []).map((s) => `${ident(s.column)} ${s.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`), '_row'].join(', ');
   // Sort and slice first; the identity (an md5) is computed for the page's rows only.
-  const raw = ['class AS _class', '_src', '_l', ...plan.key.map((_, i) => `k${i} AS _k${i}`)];
-  const inner = `SELECT ${shown.map(([name, sql]) => `${sql} AS ${ident(name)}`).join(', ')}, _row, ${raw.join(', ')}
-    FROM ${RUN_EXCEPTIONS} WHERE ${where} ORDER BY ${order} LIMIT ${params.add(q.limit, BIGINT)} OFFSET ${params.add(q.offset, BIGINT)}`;
-  const id = exceptionIdSql(plan, params.add(plan.contract.name, VARCHAR), { class: '_class', key: (i) => `_k${i}` });
-  const sql = `SELECT ${names.map(ident).join(', ')}, ${id} AS ${ident(EXCEPTION_ID)} FROM (${inner}) ORDER BY ${order}`;
+  const sql = `SELECT ${shown.map(([name, sql]) => `${sql} AS ${ident(name)}`).join(', ')}, _xid AS ${ident(EXCEPTION_ID)}
+    FROM ${EXCEPTIONS_FROM} WHERE ${where} ORDER BY ${order} LIMIT ${params.add(q.limit, BIGINT)} OFFSET ${params.add(q.offset, BIGINT)}`;
   const reader = await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList));
   return { arrow: readerToArrow(reader), total, offset: q.offset };
 }

@@ -35,7 +35,14 @@ function walk(node: unknown, visit: (n: Node) => void): void {
  * Checks `expression` against `columns` (names it may use). `field` names where the expression came
  * from, for the error sentence ('Contract field "left.filter"').
  */
-export async function checkExpression(c: DuckDBConnection, expression: string, columns: readonly string[], field: string): Promise<CheckedExpression> {
+export async function checkExpression(
+  c: DuckDBConnection,
+  expression: string,
+  columns: readonly string[],
+  field: string,
+  /** Qualified names it may use (a rule's l.<column> and r.<column>), by qualifier. */
+  qualified: Record<string, readonly string[]> = {},
+): Promise<CheckedExpression> {
   // json_serialize_sql wants a constant string, so the text goes in as a quoted literal (never as SQL).
   const parsed = await c.runAndReadAll(`SELECT json_serialize_sql(${literal(`SELECT (${expression}) AS parity_expression`)}) AS tree`);
   const treeText = String(parsed.getRowsJS()[0][0]);
@@ -61,6 +68,19 @@ export async function checkExpression(c: DuckDBConnection, expression: string, c
     if (cls === 'COLUMN_REF') {
       const names = n.column_names as string[];
       const column = names[names.length - 1];
+      const within = names.length === 2 ? qualified[names[0]] : undefined;
+      if (within) {
+        if (!within.includes(column)) {
+          const near = nearestName(column, within);
+          throw new ParityError('unknown_column', `${field} uses column "${names[0]}.${column}", which does not exist${near ? `; the nearest is "${names[0]}.${near}"` : ''}.`);
+        }
+        used.add(`${names[0]}.${column}`);
+        return;
+      }
+      if (names.length > 1) {
+        const known = Object.keys(qualified);
+        throw new ParityError('unknown_column', `${field} uses "${names.join('.')}"; ${known.length ? `write ${known.map((q) => `${q}.<column>`).join(' or ')}` : 'name a column without a qualifier'}.`);
+      }
       if (!columns.includes(column)) {
         const near = nearestName(column, columns);
         throw new ParityError('unknown_column', `${field} uses column "${column}", which does not exist${near ? `; the nearest is "${near}"` : ''}.`);

@@ -14,6 +14,7 @@ import type { ColumnInfo, Side, SourceInfo } from '../../../shared/types.js';
 import { checkExpression } from './expressions.js';
 import { decimalOf, isExactNumber, isFloat, isInstantType, isTemporal, kindOfType } from './kinds.js';
 import { checkZones } from './zones.js';
+import { sourceTable } from '../workspace.js';
 
 export interface Slot {
   /** Column name in the run table: l3, r0 … */
@@ -67,8 +68,30 @@ export interface PlannedMeasure {
   relTol: string | null;
 }
 
+/** An expected-difference rule, its predicate checked, over l.<column> and r.<column>. */
+export interface PlannedRule {
+  name: string;
+  category: string;
+  reason: string;
+  /** The checked predicate; l and r are structs of each side's stored columns by name. */
+  sql: string;
+  /** Only a mismatch in exactly this compared column. */
+  column: string | null;
+  l: Slot[];
+  r: Slot[];
+}
+
+/** A column a side computes from its own columns (the contract's "derived"), its expression checked. */
+export interface DerivedColumn {
+  name: string;
+  sql: string;
+  type: string;
+}
+
 export interface Plan {
   contract: Contract;
+  derived: Record<Side, DerivedColumn[]>;
+  explain: PlannedRule[];
   key: PlannedKey[];
   columns: PlannedColumn[];
   dimensions: PlannedDimension[];
@@ -202,6 +225,20 @@ async function resolveRule(
   return { kind: 'perRow', column, slot: slots.get(column), mapping, fallback: rule.fallback ?? null };
 }
 
+/** Each derived column of a side: its expression checked against the side's own columns, its type as DuckDB infers it. */
+async function planDerived(c: DuckDBConnection, contract: Contract, source: SourceInfo, side: Side): Promise<DerivedColumn[]> {
+  const out: DerivedColumn[] = [];
+  const names = source.columns.map((x) => x.name);
+  for (const [i, d] of contract[side].derived.entries()) {
+    const where = `${side}.derived[${i}]`;
+    if (names.includes(d.name) || out.some((x) => x.name === d.name)) throw new ParityError('invalid_contract', `Contract field "${where}.name" is "${d.name}", which the ${SIDE_WORD[side]} side already has.`);
+    const checked = await checkExpression(c, d.expression, names, `Contract field "${where}.expression"`);
+    const described = await c.runAndReadAll(`DESCRIBE SELECT ${checked.sql} AS x FROM ${sourceTable(side)}`);
+    out.push({ name: d.name, sql: checked.sql, type: String(described.getRowsJS()[0][1]) });
+  }
+  return out;
+}
+
 export async function planComparison(
   c: DuckDBConnection,
   contract: Contract,
@@ -209,6 +246,11 @@ export async function planComparison(
   right: SourceInfo,
   contractDir = process.cwd(),
 ): Promise<Plan> {
+  const derived = { left: await planDerived(c, contract, left, 'left'), right: await planDerived(c, contract, right, 'right') };
+  const sources = { left, right };
+  // From here on a derived column is a column like any other of its side.
+  left = { ...left, columns: [...left.columns, ...derived.left.map((d) => ({ name: d.name, type: d.type }))] };
+  right = { ...right, columns: [...right.columns, ...derived.right.map((d) => ({ name: d.name, type: d.type }))] };
   const ls = new Slots('l', left.columns);
   const rs = new Slots('r', right.columns);
 
@@ -307,6 +349,17 @@ export async function planComparison(
     right: contract.right.filter ? (await checkExpression(c, contract.right.filter, right.columns.map((x) => x.name), 'Contract field "right.filter"')).sql : null,
   };
 
+  const explain: PlannedRule[] = [];
+  for (const [i, rule] of contract.rules.entries()) {
+    const field = `Contract field "rules[${i}].predicate"`;
+    const checked = await checkExpression(c, rule.predicate, ['class'], field, { l: left.columns.map((x) => x.name), r: right.columns.map((x) => x.name) });
+    const refs = (q: string) => checked.columns.filter((u) => u.startsWith(`${q}.`)).map((u) => u.slice(q.length + 1));
+    if (rule.column && !columns.some((x) => x.name === rule.column)) {
+      throw new ParityError('unknown_column', `Contract field "rules[${i}].column" names "${rule.column}", which is not compared; the nearest is "${nearestName(rule.column, columns.map((x) => x.name))}".`);
+    }
+    explain.push({ name: rule.name ?? `rule ${i + 1}`, category: rule.category, reason: rule.reason, sql: checked.sql, column: rule.column ?? null, l: refs('l').map((x) => ls.get(x)), r: refs('r').map((x) => rs.get(x)) });
+  }
+
   const matching = matchColumns(left.columns, right.columns, [
     ...key.map((k) => ({ left: k.left.column, right: k.right.column })),
     ...columns.map((x) => ({ left: x.name, right: x.right })),
@@ -324,7 +377,7 @@ export async function planComparison(
     }
   }
   void isInstantType;
-  return { contract, key, columns, dimensions, measures, timing, rules, filters, slots: { left: ls.list, right: rs.list }, sources: { left, right }, schema };
+  return { contract, derived, explain, key, columns, dimensions, measures, timing, rules, filters, slots: { left: ls.list, right: rs.list }, sources, schema };
 }
 
 /** What the run table must hold; when this is unchanged, a new contract only re-classifies. */
@@ -337,5 +390,6 @@ export function buildSignature(plan: Plan): string {
     slots: [plan.slots.left.map((s) => s.column), plan.slots.right.map((s) => s.column)],
     columns: plan.columns.map((c) => [c.name, c.right, c.kind, c.numericType]),
     filters: plan.filters,
+    derived: plan.derived,
   });
 }

@@ -18,11 +18,15 @@ import { buildRun, type BuildTotals } from './build.js';
 import { buildDynamicColumn, buildStaticStatus, buildStaticValues, buildTiming, dynamicKeys, materializeExceptions, staticColumnsKey, staticKey } from './classify.js';
 import { countRun } from './counts.js';
 import { rowDetail } from './detail.js';
-import { exceptionsPage, type ExceptionQuery } from './exceptions.js';
+import { EXCEPTIONS_FROM, exceptionWhere, exceptionsPage, explanationSql, type ExceptionQuery } from './exceptions.js';
 import { buildSignature, planComparison, type Plan, type Slot } from './plan.js';
 import { edgeSql, instantSql, ruleZones, runRows, zoneIndexSql, type ReadingContext } from './readings.js';
 import { RUN_EXCEPTIONS_NAME, RUN_ROWS, cubeSideName, dynamicStatusName, zoneCodes, zoneKeysType } from './run-tables.js';
 import { KeptTable } from './kept.js';
+import { RunLog } from '../annotations/runs.js';
+import { MAX_ANNOTATED } from '../annotations/store.js';
+import type { ExplanationCounts } from '../../../shared/annotations.js';
+import { annotationStatuses, explanations } from '../../../shared/annotations.js';
 import { zoneHistories, type ZoneHistory } from './zones.js';
 
 interface RunState {
@@ -42,7 +46,7 @@ interface RunState {
 
 /** What run.exceptions depends on: the classification and the dimension readings. */
 function listingKey(state: RunState): string {
-  return JSON.stringify([state.staticColumns, state.staticKey, state.dynamicKeys, cubeKey(state.plan, 'left'), cubeKey(state.plan, 'right')]);
+  return JSON.stringify([state.staticColumns, state.staticKey, state.dynamicKeys, cubeKey(state.plan, 'left'), cubeKey(state.plan, 'right'), state.plan.contract.rules]);
 }
 
 function cubeKey(plan: Plan, side: Side): string {
@@ -77,7 +81,11 @@ export class CompareSession {
   /** The exception listing in flight, shared by every request that needs it; the next run cancels it. */
   private listing: { abort: AbortController; done: Promise<RunState> } | null = null;
 
-  constructor(private readonly ws: Workspace) {}
+  readonly runLog: RunLog;
+
+  constructor(private readonly ws: Workspace) {
+    this.runLog = new RunLog(ws.db);
+  }
 
   private async lane(): Promise<Lane> {
     return this.ws.db.lane('compare');
@@ -267,8 +275,12 @@ export class CompareSession {
     };
     await this.ws.saveComparison(contract, summary);
     this.state = { plan, signature, totals, histories, staticColumns, staticKey: statics, dynamicKeys: dynamic, dst, summary, zoneKeys };
-    // A full run lists its exceptions now, so the first page is as fast as the rest.
-    if (!quick) await this.list(this.state, scale(job, 0.96, 1));
+    // A full run lists its exceptions now, so the first page is as fast as the rest, and is recorded:
+    // annotations carry over by identity and the exceptions gone since the last run are resolved.
+    if (!quick) {
+      await this.list(this.state, scale(job, 0.96, 1));
+      await this.runLog.record(contract.name);
+    }
     job.progress({ phase: 'Done', fraction: 1 });
     return summary;
   }
@@ -373,6 +385,44 @@ export class CompareSession {
   async exceptions(query: ExceptionQuery): Promise<TablePage> {
     const state = await this.ready();
     return exceptionsPage(await this.ws.db.lane('page'), state.plan, query);
+  }
+
+  /** The identities of the exceptions a query names (a drill group, a class, a column), for a group annotation. */
+  async exceptionIds(query: Omit<ExceptionQuery, 'offset' | 'limit' | 'sort'>): Promise<{ contract: string; ids: string[] }> {
+    const state = await this.ready();
+    const params = new Params();
+    const sql = `SELECT _xid FROM ${EXCEPTIONS_FROM} WHERE ${exceptionWhere(state.plan, query, params)} LIMIT ${MAX_ANNOTATED + 1}`;
+    const lane = await this.ws.db.lane('page');
+    const rows = (await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList))).getRowsJS();
+    return { contract: state.plan.contract.name, ids: rows.map((r) => String(r[0])) };
+  }
+
+  /** How the exceptions a query names are explained: by explanation, by annotation status, by rule. */
+  async explanationCounts(query: Omit<ExceptionQuery, 'offset' | 'limit' | 'sort'>): Promise<ExplanationCounts> {
+    const state = await this.ready();
+    const params = new Params();
+    const where = exceptionWhere(state.plan, query, params);
+    const lane = await this.ws.db.lane('page');
+    const rows = await lane.use(async (c) => {
+      const run = (sql: string) => c.runAndReadAll(sql, params.values, params.typeList).then((r) => r.getRowsJS());
+      return {
+        explanation: await run(`SELECT ${explanationSql(state.plan)} AS e, count(*) FROM ${EXCEPTIONS_FROM} WHERE ${where} GROUP BY ALL`),
+        status: await run(`SELECT coalesce(a.status, 'none'), count(*) FROM ${EXCEPTIONS_FROM} WHERE ${where} GROUP BY ALL`),
+        rules: await run(`SELECT _rule, count(*) FROM ${EXCEPTIONS_FROM} WHERE ${where} AND _rule IS NOT NULL GROUP BY ALL`),
+      };
+    });
+    const tally = <K extends string>(keys: readonly K[], found: unknown[][]) =>
+      Object.fromEntries(keys.map((k) => [k, Number(found.find((r) => r[0] === k)?.[1] ?? 0)])) as Record<K, number>;
+    return {
+      byExplanation: tally(explanations, rows.explanation),
+      byStatus: tally([...annotationStatuses, 'none'] as const, rows.status),
+      rules: state.plan.explain.map((r, i) => ({ name: r.name, category: r.category, explained: Number(rows.rules.find((x) => Number(x[0]) === i)?.[1] ?? 0) })),
+    };
+  }
+
+  /** The contract of the current run (annotations and sign-offs belong to it). */
+  async contractName(): Promise<string> {
+    return (await this.current()).plan.contract.name;
   }
 
   async row(key: (string | null)[]): Promise<RowDetail> {

@@ -1,0 +1,31 @@
+/** Explaining differences: the local profile, annotations and their history, runs and sign-off. */
+import { AnnotationStore } from '../annotations/store.js';
+import type { CompareSession } from '../compare/session.js';
+import type { ProfileStore } from '../profile.js';
+import type { Workspace } from '../workspace.js';
+import type { HandlerGroup } from './types.js';
+
+type AnnotationMethods = 'profile.get' | 'profile.set' | 'annotations.set' | 'annotations.get' | 'annotations.verify' | 'annotations.counts' | 'runs.list' | 'runs.signOff';
+
+export function annotationHandlers(ws: Workspace, session: CompareSession, profiles: ProfileStore): HandlerGroup<AnnotationMethods> {
+  const store = new AnnotationStore(ws.db);
+  return {
+    'profile.get': async () => profiles.read(),
+    'profile.set': async (args) => profiles.write(args.profile),
+    'annotations.set': async (args) => {
+      const who = profiles.require();
+      if ('ids' in args.target) return store.annotate(await session.contractName(), args.target.ids, args.fields, who, args.target.ids.length === 1 ? 'annotate' : 'annotate selection');
+      const { contract, ids } = await session.exceptionIds(args.target.set);
+      return store.annotate(contract, ids, args.fields, who, 'annotate group');
+    },
+    'annotations.get': (args) => store.get(args.exceptionId),
+    'annotations.verify': () => store.verify(),
+    'annotations.counts': (args) => session.explanationCounts(args),
+    'runs.list': async () => session.runLog.runs(await session.contractName()),
+    'runs.signOff': async (args) => {
+      const who = profiles.require();
+      const counts = await session.explanationCounts({});
+      return session.runLog.signOff(await session.contractName(), who, args.statement, counts.byExplanation.unexplained, args.override ?? null);
+    },
+  };
+}
