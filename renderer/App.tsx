@@ -11,6 +11,10 @@ import { ContractPage } from './pages/ContractPage';
 import { DrillPage } from './pages/DrillPage';
 import { ResultsPage } from './pages/ResultsPage';
 import { SourcesPage } from './pages/SourcesPage';
+import { useNotes } from './store/notes';
+import { ProfileDialog } from './notes/ProfileDialog';
+import { AnnotateDialog } from './notes/AnnotateDialog';
+import { PromoteDialog } from './notes/PromoteDialog';
 
 export function App() {
   const ws = useWorkbench((s) => s.workspace);
@@ -20,9 +24,16 @@ export function App() {
   const dialog = useWorkbench((s) => s.sourceDialog);
   const engine = useWorkbench((s) => s.engine);
   const rowKey = useWorkbench((s) => s.rowKey);
+  const profile = useNotes((s) => s.profile);
+  const editingProfile = useNotes((s) => s.editingProfile);
+  const annotate = useNotes((s) => s.annotate);
+  const promote = useNotes((s) => s.promote);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  useEffect(() => {
+    if (engine.state === 'ready') useNotes.getState().loadProfile().catch((e) => useWorkbench.getState().showError(e));
+  }, [engine.state]);
   return (
     <div className="app">
       <header className="topbar">
@@ -35,6 +46,11 @@ export function App() {
           {ws?.isDemo && <span className="badge badge-demo">demo data</span>}
         </div>
         <div className="spacer" />
+        {profile && (
+          <button className="profile-btn" onClick={() => useNotes.getState().editProfile(true)} title="Change your name or role" data-testid="profile">
+            {profile.name} · {profile.role}
+          </button>
+        )}
         <button className="theme-toggle" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label="Switch light or dark theme" data-testid="theme-toggle">
           {theme === 'dark' ? '☀ Light' : '☾ Dark'}
         </button>
@@ -67,6 +83,9 @@ export function App() {
       </PageBoundary>
       <ErrorToast />
       {dialog && <SourceDialog side={dialog} />}
+      {annotate && <AnnotateDialog request={annotate} key={JSON.stringify(annotate.target)} />}
+      {promote && ws?.contract && <PromoteDialog request={promote} contract={ws.contract} />}
+      {editingProfile && <ProfileDialog />}
     </div>
   );
 }

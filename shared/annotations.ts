@@ -92,4 +92,6 @@ export interface ExplanationCounts {
   byExplanation: Record<Explanation, number>;
   byStatus: Record<AnnotationStatus | 'none', number>;
   rules: { name: string; category: string; explained: number }[];
+  /** Per group of the asked dimension (as the drill-down names groups): how many are still unexplained. */
+  groups: { value: string | null; total: number; unexplained: number }[];
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { AnnotateResult, Annotation, ChainCheck, ExplanationCounts, HistoryEntry, Profile, RunRecord } from './annotations.js';
-import { annotationFieldsSchema, profileSchema } from './annotations.js';
+import { annotationFieldsSchema, annotationStatuses, explanations, profileSchema } from './annotations.js';
 import type { CompareSummary, DrillResult, RowDetail } from './compare.js';
 import type { Contract } from './contract.js';
 import { grains } from './contract.js';
@@ -51,6 +51,8 @@ const exceptionSet = {
   column: columnName.optional(),
   search: z.string().max(200).optional(),
   columnFilters: columnFiltersSchema.optional(),
+  explanations: z.array(z.enum(explanations)).max(explanations.length).optional(),
+  statuses: z.array(z.enum([...annotationStatuses, 'none'])).max(annotationStatuses.length + 1).optional(),
 };
 const exceptionId = z.string().regex(/^[0-9a-f]{32}$/, 'is not an exception id');
 const manualMapping = z.array(z.strictObject({ left: columnName, right: columnName.nullable() })).max(10_000);
@@ -119,7 +121,13 @@ export const api = {
   ),
   'annotations.get': method<{ annotation: Annotation | null; history: HistoryEntry[] }>()(z.strictObject({ exceptionId })),
   'annotations.verify': method<ChainCheck>()(z.strictObject({})),
-  'annotations.counts': method<ExplanationCounts>()(z.strictObject(exceptionSet)),
+  'annotations.counts': method<ExplanationCounts>()(
+    z.strictObject({
+      ...exceptionSet,
+      /** Also count each group of this dimension (a drill level), at this grain. */
+      by: z.strictObject({ dimension: columnName, grain: z.enum(grains).nullable().optional() }).optional(),
+    }),
+  ),
   'runs.list': method<RunRecord[]>()(z.strictObject({})),
   'runs.signOff': method<RunRecord>()(z.strictObject({ statement: z.string().trim().min(1).max(5000), override: z.string().max(5000).optional() })),
 } as const;

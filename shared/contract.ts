@@ -130,6 +130,8 @@ const ruleSchema = z.strictObject({
   reason: z.string().min(1).max(2000),
   approvedBy: z.string().max(200).optional(),
   approvedOn: z.string().max(40).optional(),
+  /** Reports and teams that rely on the difference being what the rule says. */
+  consumers: z.array(z.string().min(1).max(200)).max(100).optional(),
 });
 
 export const contractSchema = z.strictObject({

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import type { CellDetail, RowDetail as Detail } from '../../shared/compare';
 import { api } from '../api/client';
 import { useWorkbench } from '../store/workbench';
+import { RowNotes } from '../notes/RowNotes';
+import { useNotes } from '../store/notes';
 
 const STATUS_LABEL: Record<CellDetail['status'], string> = {
   equal: 'equal',
@@ -33,6 +35,7 @@ const right0 = (d: Detail | null): Record<string, string | null> => d?.rightRows
 
 export function RowDetailPanel() {
   const rowKey = useWorkbench((s) => s.rowKey);
+  const rowId = useWorkbench((s) => s.rowId);
   const keySpec = useWorkbench((s) => s.workspace?.contract?.key ?? NO_KEY);
   const close = () => useWorkbench.getState().openRow(null);
   const [detail, setDetail] = useState<{ key: string; value: Detail } | null>(null);
@@ -47,7 +50,7 @@ export function RowDetailPanel() {
         useWorkbench.getState().showError(e);
         close();
       });
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !useNotes.getState().annotate && close();
     window.addEventListener('keydown', onKey);
     return () => {
       live = false;
@@ -83,6 +86,7 @@ export function RowDetailPanel() {
         <p className="empty">Loading…</p>
       ) : (
         <div className="drawer-body">
+          {rowId && <RowNotes exceptionId={rowId} title={`the exception with key ${rowKey.map((k) => k ?? '∅').join(' · ')}`} />}
           {(d.leftRows.length > 1 || d.rightRows.length > 1) && (
             <p className="inline-error">
               This key has {d.leftRows.length} legacy and {d.rightRows.length} new rows; the first of each is shown.

@@ -4,8 +4,18 @@ import { mapToText, textToMap, type Draft } from './draft';
 
 type Rule = { kind: 'instant' } | { kind: 'local'; zone: string } | { kind: 'perRow'; column: string; zones?: Record<string, string>; zonesFile?: string; fallback?: string };
 
+/** "name = expression" lines; the first " = " splits, so an expression may hold "=" itself. */
+function derivedFromText(text: string): { name: string; expression: string }[] | undefined {
+  const list = text
+    .split('\n')
+    .map((line) => /^\s*([^=]+?)\s*=\s*(.+?)\s*$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ name: m[1], expression: m[2] }));
+  return list.length ? list : undefined;
+}
+
 export function SideEditor({ side, draft, columns, onChange }: { side: Side; draft: Draft; columns: string[]; onChange: (d: Draft) => void }) {
-  const current = ((draft[side] as Record<string, unknown> | undefined) ?? {}) as { timezone?: Rule; filter?: string; label?: string };
+  const current = ((draft[side] as Record<string, unknown> | undefined) ?? {}) as { timezone?: Rule; filter?: string; label?: string; derived?: { name: string; expression: string }[] };
   const rule: Rule = current.timezone ?? { kind: 'instant' };
   const setSide = (patch: Record<string, unknown>) => {
     const next: Record<string, unknown> = { ...current, ...patch };
@@ -72,6 +82,16 @@ export function SideEditor({ side, draft, columns, onChange }: { side: Side; dra
       <label>
         Filter (a DuckDB condition on this side's columns)
         <input value={current.filter ?? ''} placeholder={`e.g. ${columns[0] ?? 'STATUS'} IS NOT NULL`} onChange={(e) => setSide({ filter: e.target.value })} />
+      </label>
+      <label>
+        Derived columns (one per line, name = expression)
+        <textarea
+          rows={2}
+          aria-label={`${label} derived columns`}
+          defaultValue={(current.derived ?? []).map((d) => `${d.name} = ${d.expression}`).join('\n')}
+          placeholder={"status = CASE st WHEN 'C' THEN 'closed' ELSE 'open' END"}
+          onBlur={(e) => setSide({ derived: derivedFromText(e.target.value) })}
+        />
       </label>
     </fieldset>
   );

@@ -1,6 +1,8 @@
 /** The last level: the exception rows of the current path, sorted and filtered in DuckDB. */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Explanation } from '../../shared/annotations';
 import type { ExceptionClass } from '../../shared/compare';
+import { EXCEPTION_ID } from '../../shared/compare';
 import { decodePage } from '../../shared/arrow-cells';
 import type { ColumnFilter } from '../../shared/filters';
 import type { ColumnInfo, SortSpec, TablePage } from '../../shared/types';
@@ -9,6 +11,11 @@ import { BLOCK, PagedGrid } from '../grid/PagedGrid';
 import { count } from '../lib/format';
 import type { DrillView } from '../lib/view';
 import { useWorkbench } from '../store/workbench';
+import { useNotes } from '../store/notes';
+import { ExplanationBar } from '../notes/ExplanationBar';
+import { useExplanationCounts } from '../notes/useExplanationCounts';
+import type { Row } from '../grid/cells';
+import { groupName } from '../../shared/rules';
 
 type ClassFilter = ExceptionClass | 'within_tolerance';
 
@@ -29,14 +36,30 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
   const [classes, setClasses] = useState<ClassFilter[]>([]);
   const [search, setSearch] = useState('');
   const [applied, setApplied] = useState('');
+  const [explained, setExplained] = useState<Explanation[]>([]);
+  const [selection, setSelection] = useState<{ key: string; rows: Row[] } | null>(null);
+  const notesVersion = useNotes((s) => s.version);
   const [columns, setColumns] = useState<ColumnInfo[] | null>(null);
   const [total, setTotal] = useState<number | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   // The first block, fetched with the column list, serves the grid's first request: one round trip, not two.
   const firstBlock = useRef<{ key: string; page: TablePage } | null>(null);
   const filters = drill.path;
-  const query = { filters, classes: classes.length ? classes : undefined, column: drill.column ?? undefined, search: applied || undefined };
+  const set = { filters, classes: classes.length ? classes : undefined, column: drill.column ?? undefined, search: applied || undefined };
+  const query = { ...set, explanations: explained.length ? explained : undefined };
   const resetKey = JSON.stringify([query, version]);
+  const counts = useExplanationCounts(set);
+  // A new list starts with nothing selected.
+  const selected = selection?.key === resetKey ? selection.rows : [];
+  const idIndex = columns?.findIndex((c) => c.name === EXCEPTION_ID) ?? -1;
+  const where = groupName(filters);
+
+  const annotateSelected = () => {
+    const ids = selected.map((r) => String(r[idIndex]));
+    const title = ids.length === 1 ? `the exception with key ${selected[0].slice(1, 1 + keyCount).map((k) => k ?? '∅').join(' · ')}` : `${count(ids.length)} selected exceptions`;
+    useNotes.getState().openAnnotate({ title, size: ids.length, target: { ids } });
+  };
+  const annotateAll = () => useNotes.getState().openAnnotate({ title: `all ${count(total ?? 0)} exceptions in ${where}`, size: total, target: { set: query } });
 
   useEffect(() => {
     let live = true;
@@ -114,6 +137,16 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
           {total === null ? '' : `${count(total)} rows`}
         </span>
       </header>
+      <div className="panel-subhead">
+        <ExplanationBar counts={counts} picked={explained} onPick={setExplained} />
+        <div className="spacer" />
+        <button className="btn btn-small" disabled={selected.length === 0 || idIndex < 0} onClick={annotateSelected} data-testid="annotate-selected" title="Ctrl+click or Shift+click rows to select several">
+          Annotate {selected.length ? count(selected.length) : ''} selected…
+        </button>
+        <button className="btn btn-small" disabled={!total} onClick={annotateAll} data-testid="annotate-all">
+          Annotate all {total ? count(total) : ''}…
+        </button>
+      </div>
       {columns && (
         <PagedGrid
           columns={columns}
@@ -124,7 +157,9 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
           onError={(e) => useWorkbench.getState().showError(e)}
           onTotal={setTotal}
           pinnedLeft={1 + keyCount}
-          onOpen={(row) => openRow(row.slice(1, 1 + keyCount))}
+          refreshKey={notesVersion}
+          onSelection={(rows) => setSelection({ key: resetKey, rows })}
+          onOpen={(row) => openRow(row.slice(1, 1 + keyCount), idIndex >= 0 ? String(row[idIndex]) : null)}
         />
       )}
     </section>

@@ -1,7 +1,7 @@
 /** One drill level: a group per row with legacy, new, difference and % per measure, and its exceptions. */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellKeyDownEvent, ColDef, ColGroupDef } from 'ag-grid-community';
+import type { CellKeyDownEvent, ColDef, ColGroupDef, GridApi } from 'ag-grid-community';
 import type { DrillGroup, DrillResult } from '../../shared/compare';
 import { groupDigits } from '../grid/cells';
 import { copyOnCtrlC } from '../grid/copy-tsv';
@@ -12,8 +12,22 @@ import { groupLabel, severityOf } from './severity';
 
 const num = (v: unknown) => (v === null || v === undefined ? '—' : groupDigits(String(v)));
 
-export function GroupGrid({ result, onDrill }: { result: DrillResult; onDrill: (g: DrillGroup) => void }) {
+interface Props {
+  result: DrillResult;
+  onDrill: (g: DrillGroup) => void;
+  /** Per group value: exceptions nobody and no rule has explained yet (arrives after the level). */
+  unexplained: Map<string | null, number> | null;
+}
+
+export function GroupGrid({ result, onDrill, unexplained }: Props) {
   const theme = useWorkbench((s) => s.view.theme);
+  const gridApi = useRef<GridApi<DrillGroup> | null>(null);
+  // The counts arrive after the level (and again after an annotation); only their column is redrawn.
+  const counts = useRef(unexplained);
+  useEffect(() => {
+    counts.current = unexplained;
+    gridApi.current?.refreshCells({ columns: ['xUnexplained'], force: true });
+  }, [unexplained]);
   const columnDefs = useMemo<(ColDef<DrillGroup> | ColGroupDef<DrillGroup>)[]>(() => {
     const measures = result.groups[0]?.measures ?? [];
     return [
@@ -56,6 +70,15 @@ export function GroupGrid({ result, onDrill }: { result: DrillResult; onDrill: (
         headerName: 'Exceptions',
         children: [
           { colId: 'xTotal', headerName: 'All', valueGetter: (p) => p.data?.exceptions.total, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 90 },
+          {
+            colId: 'xUnexplained',
+            headerName: 'Unexplained',
+            valueGetter: (p) => (p.data && counts.current ? (counts.current.get(p.data.value) ?? 0) : null),
+            valueFormatter: (p) => (p.value === null ? '…' : num(p.value)),
+            cellClassRules: { 'cell-unexplained': (p) => Number(p.value) > 0 },
+            type: 'rightAligned',
+            width: 110,
+          },
           { colId: 'xMismatch', headerName: 'Mismatch', valueGetter: (p) => p.data?.exceptions.mismatch, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 100 },
           { colId: 'xLeft', headerName: 'Only legacy', valueGetter: (p) => p.data?.exceptions.left_only, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 110 },
           { colId: 'xRight', headerName: 'Only new', valueGetter: (p) => p.data?.exceptions.right_only, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 100 },
@@ -72,6 +95,7 @@ export function GroupGrid({ result, onDrill }: { result: DrillResult; onDrill: (
         theme={gridTheme(theme)}
         rowData={result.groups}
         animateRows={false}
+        suppressColumnVirtualisation
         columnDefs={defs}
         defaultColDef={{ sortable: true, resizable: true }}
         getRowId={(p) => groupLabel(p.data.value)}
@@ -84,6 +108,7 @@ export function GroupGrid({ result, onDrill }: { result: DrillResult; onDrill: (
         onCellClicked={(e) => e.colDef.colId === 'value' && e.data && onDrill(e.data)}
         onRowDoubleClicked={(e) => e.data && onDrill(e.data)}
         onColumnResized={rememberWidth('drill-groups')}
+        onGridReady={(e) => (gridApi.current = e.api)}
         onFirstDataRendered={(e) => e.api.setFocusedCell(0, 'value')}
         onRowDataUpdated={(e) => e.api.getDisplayedRowCount() > 0 && e.api.setFocusedCell(0, 'value')}
       />

@@ -2,9 +2,9 @@
  * A grid over any engine-side relation: AG Grid's infinite row model asks for blocks, the engine sorts
  * and slices in DuckDB. One request at a time, because each engine lane runs one query at a time.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellKeyDownEvent, IDatasource, IGetRowsParams, RowClickedEvent } from 'ag-grid-community';
+import type { CellKeyDownEvent, GridApi, IDatasource, IGetRowsParams, RowClickedEvent, SelectionChangedEvent } from 'ag-grid-community';
 import { decodePage } from '../../shared/arrow-cells';
 import type { ColumnFilter } from '../../shared/filters';
 import type { ColumnInfo, SortSpec, TablePage } from '../../shared/types';
@@ -30,13 +30,24 @@ export interface PagedGridProps {
   testId?: string;
   /** Leading columns that stay in view while the grid scrolls sideways (class and key in the exception list). */
   pinnedLeft?: number;
+  /** Changing it fetches the loaded blocks again in place (an annotation changed), keeping scroll and selection. */
+  refreshKey?: number;
+  /** The selected rows (click, Ctrl/Shift+click), whenever the selection changes. */
+  onSelection?: (rows: Row[]) => void;
 }
 
 /** Rows per request; a caller may fetch the first block ahead (see ExceptionRows). */
 export const BLOCK = 100;
 
-export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, onTotal, gridId, testId, pinnedLeft = 0 }: PagedGridProps) {
+export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, onTotal, gridId, testId, pinnedLeft = 0, refreshKey, onSelection }: PagedGridProps) {
   const theme = useWorkbench((s) => s.view.theme);
+  const gridApi = useRef<GridApi<Row> | null>(null);
+  const refreshed = useRef(refreshKey);
+  useEffect(() => {
+    if (refreshed.current === refreshKey) return;
+    refreshed.current = refreshKey;
+    gridApi.current?.refreshInfiniteCache();
+  }, [refreshKey]);
   const columnDefs = useMemo(
     () => rememberedWidths(gridId, columns.map((c, i) => ({ ...columnDef(c.name, c.type, i, true, true), ...(i < pinnedLeft ? { pinned: 'left' as const } : {}) }))),
     [columns, gridId, pinnedLeft],
@@ -83,8 +94,15 @@ export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, onTot
         tooltipShowDelay={400}
         rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true }}
         onCellKeyDown={keyDown}
-        onRowClicked={(e: RowClickedEvent<Row>) => e.data && onOpen?.(e.data)}
+        onRowClicked={(e: RowClickedEvent<Row>) => {
+          // Ctrl/Cmd/Shift+click builds a selection; a plain click opens the row.
+          const mouse = e.event as MouseEvent | null;
+          if (mouse && (mouse.ctrlKey || mouse.metaKey || mouse.shiftKey)) return;
+          if (e.data) onOpen?.(e.data);
+        }}
         onColumnResized={rememberWidth(gridId)}
+        onGridReady={(e) => (gridApi.current = e.api)}
+        onSelectionChanged={(e: SelectionChangedEvent<Row>) => onSelection?.(e.api.getSelectedRows())}
       />
     </div>
   );

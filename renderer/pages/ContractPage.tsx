@@ -6,6 +6,7 @@ import { AggregatesEditor } from '../contract/AggregatesEditor';
 import { ColumnsEditor } from '../contract/ColumnsEditor';
 import { downloadJson, initialDraft, type Draft } from '../contract/draft';
 import { SideEditor } from '../contract/SidesEditor';
+import { RulesEditor } from '../contract/RulesEditor';
 import { errorSentence, useWorkbench } from '../store/workbench';
 
 export function ContractPage({ ws }: { ws: WorkspaceState }) {
@@ -146,6 +147,13 @@ export function ContractPage({ ws }: { ws: WorkspaceState }) {
               <h3>Aggregates</h3>
             </header>
             <AggregatesEditor draft={draft} columns={leftColumns} temporal={temporal} onChange={update} />
+          </section>
+          <section className="panel form-panel">
+            <header className="panel-head">
+              <h3>Expected differences</h3>
+              <span className="muted small">Rules label known differences so they stop counting as unexplained.</span>
+            </header>
+            <RulesEditor draft={draft} ran={Boolean(ws.summary)} columns={pairs.map((p) => p.left).filter((c): c is string => Boolean(c))} onChange={update} />
           </section>
           <section className="panel form-panel">
             <header className="panel-head">

@@ -10,25 +10,30 @@ import { GroupChart } from '../drill/GroupChart';
 import { GroupGrid } from '../drill/GroupGrid';
 import { Heatmap } from '../drill/Heatmap';
 import { useWorkbench } from '../store/workbench';
-
-function dimensionNames(ws: WorkspaceState): { names: string[]; temporal: Set<string> } {
-  const dims = ws.contract?.dimensions ?? [];
-  const names = dims.map((d) => ('name' in d && d.name) || d.left);
-  const temporal = new Set(dims.filter((d) => 'grain' in d && d.grain).map((d) => ('name' in d && d.name) || d.left));
-  return { names, temporal };
-}
+import { useNotes } from '../store/notes';
+import { ExplanationBar } from '../notes/ExplanationBar';
+import { useExplanationCounts } from '../notes/useExplanationCounts';
+import { explanations } from '../../shared/annotations';
+import { groupName } from '../../shared/rules';
+import { count } from '../lib/format';
+import { dimensionNames } from '../lib/dimensions';
+import { DeltaLine } from '../results/DeltaLine';
 
 export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const drill = useWorkbench((s) => s.view.drill);
   const setDrill = useWorkbench((s) => s.setDrill);
   const version = useWorkbench((s) => s.resultsVersion);
-  const { names, temporal } = useMemo(() => dimensionNames(ws), [ws]);
+  const { names, temporal } = useMemo(() => dimensionNames(ws.contract), [ws]);
   const order = drill.order.length === names.length && drill.order.every((d) => names.includes(d)) ? drill.order : names;
   const view = useMemo(() => ({ ...drill, order }), [drill, order]);
   const depth = view.path.length;
   const dimension = view.rows || depth >= order.length ? null : order[depth];
   const [level, setLevel] = useState<{ key: string; result: DrillResult; ms: number } | null>(null);
   const levelKey = JSON.stringify([dimension, view.path, view.grain, version]);
+  const grain = dimension && temporal.has(dimension) ? view.grain : null;
+  const counts = useExplanationCounts(ws.summary ? { filters: view.path, column: view.column ?? undefined, by: dimension ? { dimension, grain } : undefined } : null);
+  const unexplained = useMemo(() => (counts?.fresh && dimension ? new Map(counts.groups.map((g) => [g.value, g.unexplained])) : null), [counts, dimension]);
+  const groupSize = counts ? explanations.reduce((a, e) => a + counts.byExplanation[e], 0) : null;
 
   useEffect(() => {
     if (!dimension) return;
@@ -80,13 +85,31 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
       <header className="page-head">
         <Breadcrumb drill={view} onUp={up} />
         <div className="spacer" />
+        {view.path.length > 0 && (
+          <>
+            <button
+              className="btn"
+              data-testid="annotate-group"
+              onClick={() =>
+                useNotes.getState().openAnnotate({ title: `all ${groupSize === null ? '' : `${count(groupSize)} `}exceptions in ${groupName(view.path)}`, size: groupSize, target: { set: { filters: view.path, column: view.column ?? undefined } } })
+              }
+            >
+              Annotate this group…
+            </button>
+            <button className="btn" data-testid="promote-group" onClick={() => useNotes.getState().openPromote({ path: view.path, column: view.column, size: groupSize })}>
+              Make a rule from it…
+            </button>
+          </>
+        )}
         {!view.rows && (
           <button className="btn" onClick={() => setDrill({ order, rows: true })} data-testid="show-rows">
             Exception rows here →
           </button>
         )}
       </header>
+      <DeltaLine />
       {order.length > 0 && <DimensionOrder drill={view} temporal={temporal} />}
+      {!view.rows && <ExplanationBar counts={counts} />}
       {order.length === 0 && !view.rows && <p className="empty">The contract names no dimensions; the exception rows are below.</p>}
       {depth === 0 && !view.rows && firstPlain && firstDate && (
         <section className="panel">
@@ -116,7 +139,7 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
           {shown && (
             <>
               <GroupChart groups={shown.result.groups} dimension={shown.result.dimension} onPick={(v) => !stale && drillInto(v)} />
-              <GroupGrid result={shown.result} onDrill={(g: DrillGroup) => !stale && drillInto(g.value)} />
+              <GroupGrid result={shown.result} unexplained={stale ? null : unexplained} onDrill={(g: DrillGroup) => !stale && drillInto(g.value)} />
             </>
           )}
         </section>

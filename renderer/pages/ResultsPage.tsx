@@ -6,12 +6,15 @@ import { DeltaLine } from '../results/DeltaLine';
 import { LevelCards } from '../results/LevelCards';
 import { RuleToolbar } from '../results/RuleToolbar';
 import { when } from '../lib/format';
+import { SignOffPanel } from '../notes/SignOffPanel';
+import { useExplanationCounts } from '../notes/useExplanationCounts';
 
 export function ResultsPage({ ws }: { ws: WorkspaceState }) {
   const go = useWorkbench((s) => s.go);
   const runCompare = useWorkbench((s) => s.runCompare);
   const busy = useWorkbench((s) => s.jobs.length > 0);
   const { summary, contract } = ws;
+  const counts = useExplanationCounts(summary ? {} : null);
   if (!summary || !contract) {
     return (
       <div className="page empty" data-testid="page-results">
@@ -42,7 +45,7 @@ export function ResultsPage({ ws }: { ws: WorkspaceState }) {
       </header>
       <RuleToolbar contract={contract} key={JSON.stringify([contract.left.timezone, contract.right.timezone, contract.reportingZone])} />
       <DeltaLine />
-      <LevelCards summary={summary} contract={contract} report={ws.report} />
+      <LevelCards summary={summary} contract={contract} report={ws.report} counts={counts} />
       <section className="panel">
         <header className="panel-head">
           <h3>Compared columns</h3>
@@ -50,6 +53,7 @@ export function ResultsPage({ ws }: { ws: WorkspaceState }) {
         </header>
         <ColumnResults summary={summary} contract={contract} />
       </section>
+      <SignOffPanel counts={counts} />
       {(summary.schema.leftOnly.length > 0 || summary.schema.rightOnly.length > 0 || summary.schema.typeChanges.length > 0) && (
         <section className="panel" data-testid="schema-differences">
           <header className="panel-head">

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { CompareSummary } from '../../shared/compare';
 import type { Contract } from '../../shared/contract';
 import type { TechnicalReport } from '../../shared/types';
+import type { ExplanationCounts } from '../../shared/annotations';
 import { count, percent } from '../lib/format';
 import { groupDigits } from '../grid/cells';
 
@@ -27,7 +28,14 @@ function Line({ label, value, warn, testId }: { label: string; value: ReactNode;
   );
 }
 
-export function LevelCards({ summary, contract, report }: { summary: CompareSummary; contract: Contract; report: TechnicalReport | null }) {
+interface Props {
+  summary: CompareSummary;
+  contract: Contract;
+  report: TechnicalReport | null;
+  counts: ExplanationCounts | null;
+}
+
+export function LevelCards({ summary, contract, report, counts }: Props) {
   const r = summary.rows;
   const schemaIssues = summary.schema.leftOnly.length + summary.schema.rightOnly.length + summary.schema.typeChanges.length;
   const keyIssues = r.duplicateKeysLeft + r.duplicateKeysRight + r.nullKeysLeft + r.nullKeysRight;
@@ -38,6 +46,8 @@ export function LevelCards({ summary, contract, report }: { summary: CompareSumm
   const dst = [...summary.dst.left, ...summary.dst.right];
   const edges = dst.reduce((a, d) => a + d.nonexistent + d.ambiguous + d.unmapped, 0);
   const agg = summary.aggregates;
+  const unexplained = counts?.byExplanation.unexplained ?? null;
+  const annotated = counts ? Object.entries(counts.byStatus).reduce((a, [s, n]) => (s === 'none' ? a : a + n), 0) : 0;
   return (
     <div className="levels" data-testid="level-cards">
       <Card title="Technical" status={keyIssues || schemaIssues ? 'warn' : 'ok'} testId="level-technical">
@@ -64,10 +74,15 @@ export function LevelCards({ summary, contract, report }: { summary: CompareSumm
         <Line label={`Groups beyond tolerance${agg.dimensions.length ? ` (${agg.dimensions.join(' × ')})` : ''}`} value={`${count(agg.beyondTolerance)} of ${count(agg.groups)}`} warn={agg.beyondTolerance > 0} />
         {agg.stale && <p className="muted small">Refreshing on the next drill-down.</p>}
       </Card>
-      <Card title="Semantic" status="ok" testId="level-semantic">
+      <Card title="Semantic" status={unexplained ? 'warn' : 'ok'} testId="level-semantic">
         <Line label="Value maps" value={mapped.length ? mapped.map((c) => c.name).join(', ') : 'none'} />
-        <Line label="Expected-difference rules" value={count(contract.rules.length)} />
-        <p className="muted small">Rules and annotations label expected differences.</p>
+        <Line label="Derived columns L / N" value={`${count(contract.left.derived.length)} / ${count(contract.right.derived.length)}`} />
+        {counts?.rules.map((r) => (
+          <Line key={r.name} label={`Rule “${r.name}” explains`} value={count(r.explained)} testId={`rule-count-${r.name}`} />
+        ))}
+        {counts && counts.rules.length === 0 && <Line label="Expected-difference rules" value="none" />}
+        <Line label="Annotated" value={counts ? count(annotated) : '…'} testId="annotated-count" />
+        <Line label="Unexplained" value={unexplained === null ? '…' : count(unexplained)} warn={Boolean(unexplained)} testId="unexplained-count" />
       </Card>
       <Card title="Timing" status={edges ? 'warn' : 'ok'} testId="level-timing">
         <Line label="Late arrivals (timing)" value={count(r.timing)} />

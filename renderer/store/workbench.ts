@@ -33,8 +33,9 @@ interface WorkbenchState {
   view: UiView;
   dataSide: Side;
   sourceDialog: Side | null;
-  /** The key of the row open in the detail panel. */
+  /** The key of the row open in the detail panel, and its exception identity when it came from the exception list. */
   rowKey: (string | null)[] | null;
+  rowId: string | null;
   delta: Delta | null;
   /** Bumped when the exception list changes, so grids start afresh. */
   resultsVersion: number;
@@ -46,7 +47,7 @@ interface WorkbenchState {
   setTheme(theme: Theme): void;
   setDrill(drill: Partial<DrillView>): void;
   openSourceDialog(side: Side | null): void;
-  openRow(key: (string | null)[] | null): void;
+  openRow(key: (string | null)[] | null, exceptionId?: string | null): void;
   showError(error: unknown): void;
   dismissError(): void;
   /**
@@ -99,6 +100,7 @@ export const useWorkbench = create<WorkbenchState>((set, get) => {
     dataSide: 'left',
     sourceDialog: null,
     rowKey: null,
+    rowId: null,
     delta: null,
     resultsVersion: 0,
     perRowRules: {},
@@ -108,8 +110,12 @@ export const useWorkbench = create<WorkbenchState>((set, get) => {
     setTheme: (theme) => setView({ theme }),
     setDrill: (drill) => setView({ drill: { ...get().view.drill, ...drill } }),
     openSourceDialog: (sourceDialog) => set({ sourceDialog }),
-    openRow: (rowKey) => set({ rowKey }),
-    showError: (error) => set({ error: { message: errorSentence(error), detail: error instanceof ParityError ? (error.detail ?? null) : null } }),
+    openRow: (rowKey, rowId = null) => set({ rowKey, rowId }),
+    showError: (error) => {
+      // A cancel is what the analyst asked for (a read waiting on a cancelled run ends the same way), never an error.
+      if (error instanceof ParityError && error.code === 'cancelled') return;
+      set({ error: { message: errorSentence(error), detail: error instanceof ParityError ? (error.detail ?? null) : null } });
+    },
     dismissError: () => set({ error: null }),
 
     async runJob(label, method, args, options = {}) {

@@ -17,10 +17,16 @@ export interface Workbench {
 
 export interface WorkbenchOptions {
   workspace?: string;
+  /** Who works on this machine; null starts as on a first launch, with no profile. */
+  profile?: { name: string; role: string } | null;
 }
+
+const E2E_PROFILE = { name: 'E2E Analyst', role: 'finance analyst' };
 
 export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-e2e-'));
+  const profile = options.profile === undefined ? E2E_PROFILE : options.profile;
+  if (profile) fs.writeFileSync(path.join(home, 'profile.json'), JSON.stringify(profile));
   const args = ['dist/node/web.mjs', '--memory-limit', '2GB'];
   if (options.workspace) args.push('--workspace', path.join(home, options.workspace));
   const server = spawn(process.execPath, args, { env: { ...process.env, PARITY_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });

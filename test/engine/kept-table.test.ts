@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { KeptTable } from '../../electron/engine/compare/kept.js';
+import type { Lane } from '../../electron/engine/db/lane.js';
 import { RUN_DB } from '../../electron/engine/compare/run-tables.js';
 import { openEngine } from '../helpers/engine.js';
 
@@ -29,6 +31,42 @@ describe('a run table with its previous version kept for a toggle back', async (
     expect(await table.take(lane, 'exact')).toBeNull();
     expect(await table.take(lane, 'cents')).toEqual({ payload: 'payload cents' });
     expect(await inPlace()).toBe('cents');
+  });
+
+  it('never takes a table that a cancel left half renamed', async () => {
+    // The same lane, but its connection is interrupted at the n-th statement, as a cancel would.
+    const cutAt = (n: number): Lane => {
+      let statements = 0;
+      const interrupting = (c: DuckDBConnection) =>
+        new Proxy(c, {
+          get(target, prop, receiver) {
+            const value = Reflect.get(target, prop, receiver) as unknown;
+            if (typeof value !== 'function') return value;
+            return (...args: unknown[]) => {
+              if (++statements === n) throw new Error('INTERRUPT Error: Interrupted!');
+              return (value as (...a: unknown[]) => unknown).apply(target, args);
+            };
+          },
+        });
+      return { use: (work: (c: DuckDBConnection) => Promise<unknown>) => lane.use((c) => work(interrupting(c))) } as unknown as Lane;
+    };
+    // Each statement of a swap back (four) and of a set-aside (three), cut in turn.
+    const cuts: [string, number][] = [...[1, 2, 3, 4].map((n): [string, number] => ['exact', n]), ...[1, 2, 3].map((n): [string, number] => ['instant', n])];
+    for (const [wanted, n] of cuts) {
+      {
+        await table.forget(lane);
+        expect(await table.take(lane, 'exact')).toBeNull();
+        await make('exact');
+        expect(await table.take(lane, 'cents')).toBeNull();
+        await make('cents');
+        await expect(table.take(cutAt(n), wanted)).rejects.toThrow(/Interrupted/);
+        for (const asked of ['exact', 'cents', 'exact']) {
+          const taken = await table.take(lane, asked);
+          if (!taken) await make(asked);
+          expect(await inPlace()).toBe(asked);
+        }
+      }
+    }
   });
 
   it('does not keep a previous version of millions of rows', async () => {

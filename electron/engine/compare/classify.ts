@@ -239,7 +239,8 @@ export async function materializeExceptions(lane: Lane, ctx: ReadingContext, job
 
 /**
  * The first expected-difference rule each exception satisfies (its index), as `_rule`. A predicate
- * reads l.<column> and r.<column>: structs of each side's stored values by their own names.
+ * reads l.<column> and r.<column> (structs of each side's stored values by their own names) and
+ * d.<dimension> (the exception's drill-down values).
  */
 function withRules(ctx: ReadingContext, listed: string): string {
   const rules = ctx.plan.explain;
@@ -251,8 +252,11 @@ function withRules(ctx: ReadingContext, listed: string): string {
   });
   const l = struct(rules.flatMap((r) => r.l));
   const rr = struct(rules.flatMap((r) => r.r));
-  return `SELECT * EXCLUDE (l, r), CASE WHEN class = 'within_tolerance' THEN NULL ${cases.join(' ')} END::INTEGER AS _rule
-    FROM (SELECT *, ${l} AS l, ${rr} AS r FROM (${listed}))`;
+  // Dimensions as the drill-down shows them at day grain (dates in the reporting zone).
+  const dimIndexes = [...new Set(rules.flatMap((r) => r.d))];
+  const d = dimIndexes.length ? `struct_pack(${dimIndexes.map((i) => `${ident(ctx.plan.dimensions[i].name)} := dim${i}`).join(', ')})` : 'NULL';
+  return `SELECT * EXCLUDE (l, r, d), CASE WHEN class = 'within_tolerance' THEN NULL ${cases.join(' ')} END::INTEGER AS _rule
+    FROM (SELECT *, ${l} AS l, ${rr} AS r, ${d} AS d FROM (${listed}))`;
 }
 
 /** Stable identity of an exception: contract, class, key (and side and row for duplicate/null keys). */

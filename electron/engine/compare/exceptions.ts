@@ -4,6 +4,7 @@
  * difference, under readable names.
  */
 import { BIGINT, VARCHAR } from '@duckdb/node-api';
+import type { AnnotationStatus, Explanation } from '../../../shared/annotations.js';
 import type { DrillFilter, ExceptionClass } from '../../../shared/compare.js';
 import { EXCEPTION_CLASSES, EXCEPTION_ID } from '../../../shared/compare.js';
 import type { Grain } from '../../../shared/contract.js';
@@ -27,6 +28,10 @@ export interface ExceptionQuery {
   column?: string;
   /** Text to find in the key. */
   search?: string;
+  /** Only exceptions explained this way (a rule's or an annotation's category, timing, unexplained). */
+  explanations?: Explanation[];
+  /** Only exceptions whose annotation has this status ('none': not annotated). */
+  statuses?: (AnnotationStatus | 'none')[];
   /** Filters set in the grid's column headers, by display name. */
   columnFilters?: ColumnFilter[];
   sort?: SortSpec[];
@@ -66,8 +71,11 @@ export function exceptionColumns(plan: Plan): [string, string][] {
   return cols;
 }
 
-/** The exceptions with their annotation and their history across runs, joined by identity. */
-export const EXCEPTIONS_FROM = `${RUN_EXCEPTIONS} LEFT JOIN parity_annotations a ON a.exception_id = _xid LEFT JOIN parity_seen s ON s.exception_id = _xid`;
+/** Each exception's annotation and its history across runs, joined by identity. */
+const NOTES_JOIN = `LEFT JOIN parity_annotations a ON a.exception_id = _xid LEFT JOIN parity_seen s ON s.exception_id = _xid`;
+
+/** The exceptions with their annotation and their history across runs. */
+export const EXCEPTIONS_FROM = `${RUN_EXCEPTIONS} ${NOTES_JOIN}`;
 
 /** What explains an exception: a person's annotation first, then the first rule it meets, then timing. */
 export function explanationSql(plan: Plan): string {
@@ -83,14 +91,19 @@ function unknownExceptionColumn(name: string, shown: [string, string][]): string
   return `The exception list has no column "${name}"; the nearest is "${nearestName(name, shown.map(([n]) => n))}".`;
 }
 
+/** A dimension over run.exceptions at a grain, as the drill-down groups it. */
+export function exceptionDimSql(plan: Plan, i: number, grain: Grain | null | undefined): string {
+  const d = plan.dimensions[i];
+  const g: Grain = grain ?? d.grain ?? 'day';
+  return d.temporal && g !== 'day' ? `date_trunc('${g}', dim${i})::DATE` : `dim${i}`;
+}
+
 function dimFilter(plan: Plan, f: DrillFilter, params: Params): string {
   const i = plan.dimensions.findIndex((d) => d.name === f.dimension);
   if (i < 0) return 'false';
-  const d = plan.dimensions[i];
-  const g: Grain = f.grain ?? d.grain ?? 'day';
-  const e = d.temporal && g !== 'day' ? `date_trunc('${g}', dim${i})::DATE` : `dim${i}`;
+  const e = exceptionDimSql(plan, i, f.grain);
   if (f.value === null) return `${e} IS NULL`;
-  return d.temporal ? `${e} = CAST(${params.add(f.value, VARCHAR)} AS DATE)` : `${e} = ${params.add(f.value, VARCHAR)}`;
+  return plan.dimensions[i].temporal ? `${e} = CAST(${params.add(f.value, VARCHAR)} AS DATE)` : `${e} = ${params.add(f.value, VARCHAR)}`;
 }
 
 export function exceptionWhere(plan: Plan, q: Omit<ExceptionQuery, 'offset' | 'limit' | 'sort'>, params: Params): string {
@@ -102,6 +115,8 @@ export function exceptionWhere(plan: Plan, q: Omit<ExceptionQuery, 'offset' | 'l
     const i = plan.columns.findIndex((c) => c.name === q.column);
     parts.push(i < 0 ? 'false' : `st${i} >= ${STATUS.mismatch} AND class = 'mismatch'`);
   }
+  if (q.explanations?.length) parts.push(`${explanationSql(plan)} IN (${q.explanations.map((e) => params.add(e, VARCHAR)).join(', ')})`);
+  if (q.statuses?.length) parts.push(`coalesce(a.status, 'none') IN (${q.statuses.map((e) => params.add(e, VARCHAR)).join(', ')})`);
   if (q.search) {
     const like = params.add(`%${q.search.toLowerCase()}%`, VARCHAR);
     parts.push(`(${plan.key.map((_, i) => `lower(k${i}::VARCHAR) LIKE ${like}`).join(' OR ') || 'false'})`);
@@ -112,22 +127,35 @@ export function exceptionWhere(plan: Plan, q: Omit<ExceptionQuery, 'offset' | 'l
   return parts.join(' AND ');
 }
 
+/** Display columns that read the annotation or run history, and so need the joins. */
+const NOTE_COLUMNS = new Set(['explanation', 'category', 'status', 'note', 'owner', 'ticket', 'first seen', 'runs seen']);
+
+/** Whether a query filters or sorts by what people said: only then must every exception be joined to its annotation. */
+function readsNotes(q: Omit<ExceptionQuery, 'offset' | 'limit'>): boolean {
+  return Boolean(q.explanations?.length || q.statuses?.length || q.columnFilters?.some((f) => NOTE_COLUMNS.has(f.column)) || q.sort?.some((s) => NOTE_COLUMNS.has(s.column)));
+}
+
 export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery): Promise<TablePage> {
+  const shown = exceptionColumns(plan);
+  const sqlOf = new Map(shown);
+  for (const s of q.sort ?? []) {
+    if (!sqlOf.has(s.column)) throw new ParityError('unknown_column', unknownExceptionColumn(s.column, shown));
+  }
+  const joined = readsNotes(q);
+  const from = joined ? EXCEPTIONS_FROM : RUN_EXCEPTIONS;
   const countParams = new Params();
   const total = Number(
-    (await lane.use((c) => c.runAndReadAll(`SELECT count(*) FROM ${EXCEPTIONS_FROM} WHERE ${exceptionWhere(plan, q, countParams)}`, countParams.values, countParams.typeList))).getRowsJS()[0][0],
+    (await lane.use((c) => c.runAndReadAll(`SELECT count(*) FROM ${from} WHERE ${exceptionWhere(plan, q, countParams)}`, countParams.values, countParams.typeList))).getRowsJS()[0][0],
   );
   const params = new Params();
-  const shown = exceptionColumns(plan);
   const where = exceptionWhere(plan, q, params);
-  const names = shown.map(([n]) => n);
-  for (const s of q.sort ?? []) {
-    if (!names.includes(s.column)) throw new ParityError('unknown_column', unknownExceptionColumn(s.column, shown));
-  }
-  const order = [...(q.sort ?? []).map((s) => `${ident(s.column)} ${s.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`), '_row'].join(', ');
-  // Sort and slice first; the identity (an md5) is computed for the page's rows only.
-  const sql = `SELECT ${shown.map(([name, sql]) => `${sql} AS ${ident(name)}`).join(', ')}, _xid AS ${ident(EXCEPTION_ID)}
-    FROM ${EXCEPTIONS_FROM} WHERE ${where} ORDER BY ${order} LIMIT ${params.add(q.limit, BIGINT)} OFFSET ${params.add(q.offset, BIGINT)}`;
+  const order = [...(q.sort ?? []).map((s) => `(${sqlOf.get(s.column)}) ${s.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`), '_row'].join(', ');
+  const window = `LIMIT ${params.add(q.limit, BIGINT)} OFFSET ${params.add(q.offset, BIGINT)}`;
+  const select = `SELECT ${shown.map(([name, sql]) => `${sql} AS ${ident(name)}`).join(', ')}, _xid AS ${ident(EXCEPTION_ID)}`;
+  // Unless the query reads annotations, sort and slice the exceptions alone and join only the page's rows.
+  const sql = joined
+    ? `${select} FROM ${EXCEPTIONS_FROM} WHERE ${where} ORDER BY ${order} ${window}`
+    : `${select} FROM (SELECT * FROM ${RUN_EXCEPTIONS} WHERE ${where} ORDER BY ${order} ${window}) ${NOTES_JOIN} ORDER BY ${order}`;
   const reader = await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList));
   return { arrow: readerToArrow(reader), total, offset: q.offset };
 }

@@ -33,16 +33,21 @@ export class KeptTable<T = undefined> {
     if (this.current?.key === wanted) return { payload: this.current.payload };
     const table = `${RUN_DB}.${this.name}`;
     const kept = `${RUN_DB}.${this.keptName}`;
+    const swap = `${RUN_DB}.${this.name}_swap`;
     if (this.kept?.key === wanted) {
       const back = this.kept;
-      const inPlace = this.current !== null;
+      const previous = this.current;
+      // Until every rename is done nothing is known: a cancel half-way costs a rebuild, never a wrong table.
+      this.current = null;
+      this.kept = null;
       await lane.use(async (c) => {
-        if (inPlace) await c.run(`ALTER TABLE ${table} RENAME TO ${this.name}_swap`);
+        await c.run(`DROP TABLE IF EXISTS ${swap}`);
+        if (previous) await c.run(`ALTER TABLE ${table} RENAME TO ${this.name}_swap`);
         else await c.run(`DROP TABLE IF EXISTS ${table}`);
         await c.run(`ALTER TABLE ${kept} RENAME TO ${this.name}`);
-        if (inPlace) await c.run(`ALTER TABLE ${RUN_DB}.${this.name}_swap RENAME TO ${this.keptName}`);
+        if (previous) await c.run(`ALTER TABLE ${swap} RENAME TO ${this.keptName}`);
       });
-      this.kept = this.current;
+      this.kept = previous;
       this.current = back;
       return { payload: back.payload };
     }
@@ -51,6 +56,7 @@ export class KeptTable<T = undefined> {
     if (!previous) return null;
     // Nothing is current until the caller has made the wanted version: a cancelled build is never taken as done.
     this.current = null;
+    this.kept = null;
     this.kept = await lane.use(async (c) => {
       await c.run(`DROP TABLE IF EXISTS ${kept}`);
       const rows = Number((await c.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRowsJS()[0][0]);

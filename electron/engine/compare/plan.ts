@@ -68,7 +68,7 @@ export interface PlannedMeasure {
   relTol: string | null;
 }
 
-/** An expected-difference rule, its predicate checked, over l.<column> and r.<column>. */
+/** An expected-difference rule, its predicate checked, over l.<column>, r.<column> and d.<dimension>. */
 export interface PlannedRule {
   name: string;
   category: string;
@@ -79,6 +79,8 @@ export interface PlannedRule {
   column: string | null;
   l: Slot[];
   r: Slot[];
+  /** Dimensions it reads (by index): a drill group promoted into a rule names its group this way. */
+  d: number[];
 }
 
 /** A column a side computes from its own columns (the contract's "derived"), its expression checked. */
@@ -352,12 +354,16 @@ export async function planComparison(
   const explain: PlannedRule[] = [];
   for (const [i, rule] of contract.rules.entries()) {
     const field = `Contract field "rules[${i}].predicate"`;
-    const checked = await checkExpression(c, rule.predicate, ['class'], field, { l: left.columns.map((x) => x.name), r: right.columns.map((x) => x.name) });
+    const checked = await checkExpression(c, rule.predicate, ['class'], field, {
+      l: left.columns.map((x) => x.name),
+      r: right.columns.map((x) => x.name),
+      d: dimensions.map((x) => x.name),
+    });
     const refs = (q: string) => checked.columns.filter((u) => u.startsWith(`${q}.`)).map((u) => u.slice(q.length + 1));
     if (rule.column && !columns.some((x) => x.name === rule.column)) {
       throw new ParityError('unknown_column', `Contract field "rules[${i}].column" names "${rule.column}", which is not compared; the nearest is "${nearestName(rule.column, columns.map((x) => x.name))}".`);
     }
-    explain.push({ name: rule.name ?? `rule ${i + 1}`, category: rule.category, reason: rule.reason, sql: checked.sql, column: rule.column ?? null, l: refs('l').map((x) => ls.get(x)), r: refs('r').map((x) => rs.get(x)) });
+    explain.push({ name: rule.name ?? `rule ${i + 1}`, category: rule.category, reason: rule.reason, sql: checked.sql, column: rule.column ?? null, l: refs('l').map((x) => ls.get(x)), r: refs('r').map((x) => rs.get(x)), d: refs('d').map((x) => dimensions.findIndex((y) => y.name === x)) });
   }
 
   const matching = matchColumns(left.columns, right.columns, [

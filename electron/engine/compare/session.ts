@@ -7,21 +7,23 @@ import { BIGINT, VARCHAR } from '@duckdb/node-api';
 import type { CompareSummary, DrillFilter, DstCounts, RowDetail } from '../../../shared/compare.js';
 import type { Contract, Grain } from '../../../shared/contract.js';
 import { ParityError } from '../../../shared/errors.js';
+import { nearestName } from '../../../shared/names.js';
 import type { Side, TablePage } from '../../../shared/types.js';
 import type { JobContext } from '../jobs.js';
 import type { Lane } from '../db/lane.js';
 import { Params } from '../db/params.js';
 import { readPage } from '../db/paging.js';
+import { literalList } from '../db/sql.js';
 import type { Workspace } from '../workspace.js';
 import { aggregateSummary, buildCubeSide, drill, joinCube } from './aggregate.js';
 import { buildRun, type BuildTotals } from './build.js';
 import { buildDynamicColumn, buildStaticStatus, buildStaticValues, buildTiming, dynamicKeys, materializeExceptions, staticColumnsKey, staticKey } from './classify.js';
 import { countRun } from './counts.js';
 import { rowDetail } from './detail.js';
-import { EXCEPTIONS_FROM, exceptionWhere, exceptionsPage, explanationSql, type ExceptionQuery } from './exceptions.js';
+import { EXCEPTIONS_FROM, exceptionDimSql, exceptionWhere, exceptionsPage, explanationSql, type ExceptionQuery } from './exceptions.js';
 import { buildSignature, planComparison, type Plan, type Slot } from './plan.js';
 import { edgeSql, instantSql, ruleZones, runRows, zoneIndexSql, type ReadingContext } from './readings.js';
-import { RUN_EXCEPTIONS_NAME, RUN_ROWS, cubeSideName, dynamicStatusName, zoneCodes, zoneKeysType } from './run-tables.js';
+import { RUN_EXCEPTIONS, RUN_EXCEPTIONS_NAME, RUN_ROWS, cubeSideName, dynamicStatusName, zoneCodes, zoneKeysType } from './run-tables.js';
 import { KeptTable } from './kept.js';
 import { RunLog } from '../annotations/runs.js';
 import { MAX_ANNOTATED } from '../annotations/store.js';
@@ -78,6 +80,8 @@ export class CompareSession {
   private joined: string | null = null;
   /** The run in progress: requests wait for it. */
   private running: Promise<unknown> | null = null;
+  /** Reads in flight on the current run's tables. */
+  private readonly reads = new Set<Promise<unknown>>();
   /** The exception listing in flight, shared by every request that needs it; the next run cancels it. */
   private listing: { abort: AbortController; done: Promise<RunState> } | null = null;
 
@@ -158,8 +162,8 @@ export class CompareSession {
    */
   async run(contract: Contract, contractDir: string, job: JobContext, quick = false): Promise<CompareSummary> {
     while (this.running) await this.running.catch(() => undefined);
-    await this.stopListing();
-    const running = this.classify(contract, contractDir, job, quick);
+    // Set before any await, so a second caller waits for this run instead of starting its own.
+    const running = this.replace(contract, contractDir, job, quick);
     this.running = running;
     try {
       const summary = await running;
@@ -169,6 +173,31 @@ export class CompareSession {
       return summary;
     } finally {
       this.running = null;
+    }
+  }
+
+  /** Stops the background listing and lets reads of the current run finish, then classifies. */
+  private async replace(contract: Contract, contractDir: string, job: JobContext, quick: boolean): Promise<CompareSummary> {
+    await this.stopListing();
+    while (this.reads.size) await Promise.allSettled([...this.reads]);
+    return this.classify(contract, contractDir, job, quick);
+  }
+
+  /**
+   * Runs a read on the current run (with its exception list when `listed`). A run that starts meanwhile
+   * waits for it before it replaces any table, so a page never meets a table half rebuilt.
+   */
+  private async reading<T>(work: (state: RunState) => Promise<T>, listed = true): Promise<T> {
+    for (;;) {
+      const state = listed ? await this.ready() : await this.current();
+      if (this.running) continue;
+      const read = work(state);
+      this.reads.add(read);
+      try {
+        return await read;
+      } finally {
+        this.reads.delete(read);
+      }
     }
   }
 
@@ -359,6 +388,9 @@ export class CompareSession {
   private async list(state: RunState, job: JobContext): Promise<RunState> {
     const key = listingKey(state);
     if (this.joined === key) return state;
+    // The list in place is no longer trusted once this starts: a listing cancelled half-way (its table
+    // set aside, the new one not made) must not leave the old key saying the list is ready.
+    this.joined = null;
     const lane = await this.lane();
     const t = Date.now();
     const cubeStale = this.cubes.left.key !== cubeKey(state.plan, 'left') || this.cubes.right.key !== cubeKey(state.plan, 'right');
@@ -378,18 +410,19 @@ export class CompareSession {
   }
 
   async drill(dimension: string, grain: Grain | null, filters: DrillFilter[]) {
-    const state = await this.ready();
-    return drill(await this.ws.db.lane('page'), state.plan, dimension, grain, filters);
+    return this.reading(async (state) => drill(await this.ws.db.lane('page'), state.plan, dimension, grain, filters));
   }
 
   async exceptions(query: ExceptionQuery): Promise<TablePage> {
-    const state = await this.ready();
-    return exceptionsPage(await this.ws.db.lane('page'), state.plan, query);
+    return this.reading(async (state) => exceptionsPage(await this.ws.db.lane('page'), state.plan, query));
   }
 
   /** The identities of the exceptions a query names (a drill group, a class, a column), for a group annotation. */
   async exceptionIds(query: Omit<ExceptionQuery, 'offset' | 'limit' | 'sort'>): Promise<{ contract: string; ids: string[] }> {
-    const state = await this.ready();
+    return this.reading((state) => this.idsOf(state, query));
+  }
+
+  private async idsOf(state: RunState, query: Omit<ExceptionQuery, 'offset' | 'limit' | 'sort'>): Promise<{ contract: string; ids: string[] }> {
     const params = new Params();
     const sql = `SELECT _xid FROM ${EXCEPTIONS_FROM} WHERE ${exceptionWhere(state.plan, query, params)} LIMIT ${MAX_ANNOTATED + 1}`;
     const lane = await this.ws.db.lane('page');
@@ -397,18 +430,46 @@ export class CompareSession {
     return { contract: state.plan.contract.name, ids: rows.map((r) => String(r[0])) };
   }
 
+  /** Refuses identities that are not exceptions of the current run (a stale selection, a typo). */
+  async requireCurrent(ids: readonly string[]): Promise<void> {
+    return this.reading(() => this.requireListed(ids));
+  }
+
+  private async requireListed(ids: readonly string[]): Promise<void> {
+    const lane = await this.ws.db.lane('page');
+    // The ids passed the API's 32-hex-digit check, so a literal list is safe here.
+    const sql = `SELECT count(*) FROM ${RUN_EXCEPTIONS} WHERE _xid IN (SELECT unnest(${literalList(ids)}))`;
+    const found = Number((await lane.use((c) => c.runAndReadAll(sql))).getRowsJS()[0][0]);
+    if (found < ids.length) {
+      throw new ParityError('not_found', `${(ids.length - found).toLocaleString('en-US')} of the ${ids.length.toLocaleString('en-US')} exceptions named are not in the current run; run the comparison again and pick them afresh.`);
+    }
+  }
+
   /** How the exceptions a query names are explained: by explanation, by annotation status, by rule. */
-  async explanationCounts(query: Omit<ExceptionQuery, 'offset' | 'limit' | 'sort'>): Promise<ExplanationCounts> {
-    const state = await this.ready();
+  async explanationCounts(query: Omit<ExceptionQuery, 'offset' | 'limit' | 'sort'>, by?: { dimension: string; grain?: Grain | null }): Promise<ExplanationCounts> {
+    return this.reading((state) => this.countExplanations(state, query, by));
+  }
+
+  private async countExplanations(state: RunState, query: Omit<ExceptionQuery, 'offset' | 'limit' | 'sort'>, by?: { dimension: string; grain?: Grain | null }): Promise<ExplanationCounts> {
+    const { plan } = state;
     const params = new Params();
-    const where = exceptionWhere(state.plan, query, params);
+    const where = exceptionWhere(plan, query, params);
+    const byIndex = by ? plan.dimensions.findIndex((d) => d.name === by.dimension) : -1;
+    if (by && byIndex < 0) throw new ParityError('unknown_column', `The contract has no dimension "${by.dimension}"; the nearest is "${nearestName(by.dimension, plan.dimensions.map((d) => d.name))}".`);
+    const explanation = explanationSql(plan);
     const lane = await this.ws.db.lane('page');
     const rows = await lane.use(async (c) => {
       const run = (sql: string) => c.runAndReadAll(sql, params.values, params.typeList).then((r) => r.getRowsJS());
       return {
-        explanation: await run(`SELECT ${explanationSql(state.plan)} AS e, count(*) FROM ${EXCEPTIONS_FROM} WHERE ${where} GROUP BY ALL`),
+        explanation: await run(`SELECT ${explanation} AS e, count(*) FROM ${EXCEPTIONS_FROM} WHERE ${where} GROUP BY ALL`),
         status: await run(`SELECT coalesce(a.status, 'none'), count(*) FROM ${EXCEPTIONS_FROM} WHERE ${where} GROUP BY ALL`),
         rules: await run(`SELECT _rule, count(*) FROM ${EXCEPTIONS_FROM} WHERE ${where} AND _rule IS NOT NULL GROUP BY ALL`),
+        groups:
+          byIndex < 0
+            ? []
+            : await run(
+                `SELECT ${exceptionDimSql(plan, byIndex, by?.grain)}::VARCHAR AS v, count(*), count(*) FILTER (${explanation} = 'unexplained') FROM ${EXCEPTIONS_FROM} WHERE ${where} GROUP BY ALL`,
+              ),
       };
     });
     const tally = <K extends string>(keys: readonly K[], found: unknown[][]) =>
@@ -417,6 +478,7 @@ export class CompareSession {
       byExplanation: tally(explanations, rows.explanation),
       byStatus: tally([...annotationStatuses, 'none'] as const, rows.status),
       rules: state.plan.explain.map((r, i) => ({ name: r.name, category: r.category, explained: Number(rows.rules.find((x) => Number(x[0]) === i)?.[1] ?? 0) })),
+      groups: rows.groups.map((g) => ({ value: g[0] === null ? null : String(g[0]), total: Number(g[1]), unexplained: Number(g[2]) })),
     };
   }
 
@@ -426,13 +488,15 @@ export class CompareSession {
   }
 
   async row(key: (string | null)[]): Promise<RowDetail> {
-    const state = await this.ready();
-    return rowDetail(await this.ws.db.lane('page'), this.context(state), key);
+    return this.reading(async (state) => rowDetail(await this.ws.db.lane('page'), this.context(state), key));
   }
 
   /** Rows whose local time does not exist or exists twice (or whose zone is unmapped) on one side's column. */
   async dstRows(side: Side, column: string, edge: 'nonexistent' | 'ambiguous' | 'unmapped', offset: number, limit: number): Promise<TablePage> {
-    const state = await this.current();
+    return this.reading((state) => this.dstPage(state, side, column, edge, offset, limit), false);
+  }
+
+  private async dstPage(state: RunState, side: Side, column: string, edge: 'nonexistent' | 'ambiguous' | 'unmapped', offset: number, limit: number): Promise<TablePage> {
     const { plan } = state;
     const slot = plan.slots[side].find((s: Slot) => s.column === column);
     if (!slot) throw new ParityError('unknown_column', `Column "${column}" is not read through a zone rule on the ${side === 'left' ? 'legacy' : 'new'} side.`);

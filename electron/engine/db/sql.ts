@@ -3,15 +3,15 @@
  * these helpers exist for what DuckDB cannot bind (identifiers, and paths inside a view definition).
  */
 
+import { quoteIdent, quoteString } from '../../../shared/sql-text.js';
+
 /** A quoted identifier: any column name a source brings, however odd, stays one identifier. */
-export function ident(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
+export const ident = quoteIdent;
 
 /** A string literal, for the few places a parameter cannot go (a view over files stores its paths). */
 export function literal(value: string): string {
   if (value.includes('\u0000')) throw new Error('A NUL character cannot appear in a path.');
-  return `'${value.replaceAll("'", "''")}'`;
+  return quoteString(value);
 }
 
 export function literalList(values: readonly string[]): string {

@@ -14,13 +14,17 @@ export function annotationHandlers(ws: Workspace, session: CompareSession, profi
     'profile.set': async (args) => profiles.write(args.profile),
     'annotations.set': async (args) => {
       const who = profiles.require();
-      if ('ids' in args.target) return store.annotate(await session.contractName(), args.target.ids, args.fields, who, args.target.ids.length === 1 ? 'annotate' : 'annotate selection');
+      if ('ids' in args.target) {
+        const ids = [...new Set(args.target.ids)];
+        await session.requireCurrent(ids);
+        return store.annotate(await session.contractName(), ids, args.fields, who, ids.length === 1 ? 'annotate' : 'annotate selection');
+      }
       const { contract, ids } = await session.exceptionIds(args.target.set);
       return store.annotate(contract, ids, args.fields, who, 'annotate group');
     },
     'annotations.get': (args) => store.get(args.exceptionId),
     'annotations.verify': () => store.verify(),
-    'annotations.counts': (args) => session.explanationCounts(args),
+    'annotations.counts': ({ by, ...set }) => session.explanationCounts(set, by),
     'runs.list': async () => session.runLog.runs(await session.contractName()),
     'runs.signOff': async (args) => {
       const who = profiles.require();

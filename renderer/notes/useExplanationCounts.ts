@@ -1,0 +1,30 @@
+/** Counts of a set of exceptions by explanation and status, fetched again when annotations or results change. */
+import { useEffect, useState } from 'react';
+import type { ExplanationCounts } from '../../shared/annotations';
+import type { ArgsOf } from '../../shared/api';
+import { api } from '../api/client';
+import { useNotes } from '../store/notes';
+import { useWorkbench } from '../store/workbench';
+
+export type LiveCounts = ExplanationCounts & { /** False while the counts for a changed query are on their way. */ fresh: boolean };
+
+export function useExplanationCounts(query: ArgsOf<'annotations.counts'> | null): LiveCounts | null {
+  const notes = useNotes((s) => s.version);
+  const results = useWorkbench((s) => s.resultsVersion);
+  const [counts, setCounts] = useState<{ key: string; value: ExplanationCounts } | null>(null);
+  const key = JSON.stringify([query, notes, results]);
+  useEffect(() => {
+    if (!query) return;
+    let live = true;
+    api()
+      .call('annotations.counts', query)
+      .then((value) => live && setCounts({ key, value }))
+      .catch((e) => useWorkbench.getState().showError(e));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  // The last counts stay while new ones come, so the bar does not flicker.
+  return counts ? { ...counts.value, fresh: counts.key === key } : null;
+}
