@@ -71,11 +71,8 @@ export function exceptionColumns(plan: Plan): [string, string][] {
   return cols;
 }
 
-/** Each exception's annotation and its history across runs, joined by identity. */
-const NOTES_JOIN = `LEFT JOIN parity_annotations a ON a.exception_id = _xid LEFT JOIN parity_seen s ON s.exception_id = _xid`;
-
-/** The exceptions with their annotation and their history across runs. */
-export const EXCEPTIONS_FROM = `${RUN_EXCEPTIONS} ${NOTES_JOIN}`;
+/** The exceptions with their annotation and their history across runs, joined by identity. */
+export const EXCEPTIONS_FROM = `${RUN_EXCEPTIONS} LEFT JOIN parity_annotations a ON a.exception_id = _xid LEFT JOIN parity_seen s ON s.exception_id = _xid`;
 
 /** What explains an exception: a person's annotation first, then the first rule it meets, then timing. */
 export function explanationSql(plan: Plan): string {
@@ -152,10 +149,11 @@ export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery):
   const order = [...(q.sort ?? []).map((s) => `(${sqlOf.get(s.column)}) ${s.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`), '_row'].join(', ');
   const window = `LIMIT ${params.add(q.limit, BIGINT)} OFFSET ${params.add(q.offset, BIGINT)}`;
   const select = `SELECT ${shown.map(([name, sql]) => `${sql} AS ${ident(name)}`).join(', ')}, _xid AS ${ident(EXCEPTION_ID)}`;
-  // Unless the query reads annotations, sort and slice the exceptions alone and join only the page's rows.
+  // Unless the query reads annotations, the page's row ids are sorted and sliced from the exceptions
+  // alone (narrow rows), and only those rows are widened and joined to their annotations.
   const sql = joined
     ? `${select} FROM ${EXCEPTIONS_FROM} WHERE ${where} ORDER BY ${order} ${window}`
-    : `${select} FROM (SELECT * FROM ${RUN_EXCEPTIONS} WHERE ${where} ORDER BY ${order} ${window}) ${NOTES_JOIN} ORDER BY ${order}`;
+    : `${select} FROM ${EXCEPTIONS_FROM} WHERE _row IN (SELECT _row FROM ${RUN_EXCEPTIONS} WHERE ${where} ORDER BY ${order} ${window}) ORDER BY ${order}`;
   const reader = await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList));
   return { arrow: readerToArrow(reader), total, offset: q.offset };
 }
