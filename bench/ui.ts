@@ -99,6 +99,8 @@ async function main(): Promise<void> {
   await engine.call('contract.check', { contract: demoContract() });
   await engine.call('compare.run', { contract: demoContract(), quick: true });
   await engine.close();
+  // Someone is working: without a profile the first start would ask for one before anything else.
+  fs.writeFileSync(path.join(home, 'profile.json'), JSON.stringify({ name: 'Bench Analyst', role: 'finance analyst' }));
 
   const { server, url } = await startWeb(workspace, home);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });

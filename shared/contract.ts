@@ -76,6 +76,8 @@ const columnSchema = z.union([
     ignoreCase: z.boolean().optional(),
     toleranceSeconds: z.number().min(0).max(10 * 365 * 86400).optional(),
     valueMap: z.record(z.string(), z.string()).optional(),
+    /** A CSV mapping table (legacy value, new value; a header line), relative to the contract file. */
+    valueMapFile: z.string().min(1).optional(),
   }),
 ]);
 

@@ -108,6 +108,16 @@ export function ColumnsEditor({ draft, pairs, keyColumns, onChange }: { draft: D
                       onBlur={(e) => patch(left, { valueMap: textToMap(e.target.value) })}
                     />
                   )}
+                  {c && (
+                    <input
+                      className="map-input"
+                      aria-label={`Mapping table of ${left}`}
+                      placeholder="or a CSV mapping table"
+                      title="A CSV file: legacy value, new value (a header line first). Entries above win over the table's."
+                      defaultValue={c.valueMapFile ?? ''}
+                      onBlur={(e) => patch(left, { valueMapFile: e.target.value.trim() || undefined })}
+                    />
+                  )}
                 </td>
               </tr>
             );

@@ -22,7 +22,7 @@ export function initialDraft(ws: WorkspaceState): Draft {
   } as Draft;
 }
 
-export type ColumnDraft = { left: string; right?: string; kind?: ColumnKind; absTol?: string; relTol?: string; trim?: boolean; ignoreCase?: boolean; toleranceSeconds?: number; valueMap?: Record<string, string> };
+export type ColumnDraft = { left: string; right?: string; kind?: ColumnKind; absTol?: string; relTol?: string; trim?: boolean; ignoreCase?: boolean; toleranceSeconds?: number; valueMap?: Record<string, string>; valueMapFile?: string };
 
 export function columnsOf(draft: Draft): ColumnDraft[] {
   return ((draft.columns as unknown[] | undefined) ?? []).map((c) => (typeof c === 'string' ? { left: c } : (c as ColumnDraft)));

@@ -14,6 +14,7 @@ import type { ColumnInfo, Side, SourceInfo } from '../../../shared/types.js';
 import { checkExpression } from './expressions.js';
 import { decimalOf, isExactNumber, isFloat, isInstantType, isTemporal, kindOfType } from './kinds.js';
 import { checkZones } from './zones.js';
+import { readValueMapFile } from './mapping-file.js';
 import { sourceTable } from '../workspace.js';
 
 export interface Slot {
@@ -271,6 +272,11 @@ export async function planComparison(
       .pairs.filter((p) => !keyLeft.has(p.left.name))
       .map((p) => ({ left: p.left.name, right: p.right.name }));
   const d = contract.defaults;
+  const mapFiles = new Map<number, [string, string][]>();
+  for (const [i, spec] of listed.entries()) {
+    const file = (spec as { valueMapFile?: string }).valueMapFile;
+    if (file) mapFiles.set(i, await readValueMapFile(c, path.resolve(contractDir, file), `columns[${i}].valueMapFile`));
+  }
   const columns: PlannedColumn[] = listed.map((spec, i) => {
     const field = `columns[${i}]`;
     const l = requireColumn(left, spec.left, `${field}.left`);
@@ -290,7 +296,8 @@ export async function planComparison(
       trim: o.trim ?? d.trim ?? false,
       ignoreCase: o.ignoreCase ?? d.ignoreCase ?? false,
       toleranceSeconds: kind === 'timestamp' ? (o.toleranceSeconds ?? d.toleranceSeconds ?? 0) : 0,
-      valueMap: Object.entries(o.valueMap ?? {}),
+      // The contract's own entries win over the mapping table's.
+      valueMap: [...(mapFiles.get(i) ?? []).filter(([from]) => !(o.valueMap && from in o.valueMap)), ...Object.entries(o.valueMap ?? {})],
       numericType: kind === 'number' ? numericType(lt, rt) : null,
     };
   });
