@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AnnotateResult, Annotation, ChainCheck, ExplanationCounts, HistoryEntry, Profile, RunRecord } from './annotations.js';
 import { annotationFieldsSchema, annotationStatuses, explanations, profileSchema } from './annotations.js';
 import type { CompareSummary, DrillResult, RowDetail } from './compare.js';
+import type { PackCheck } from './pack.js';
 import type { Contract } from './contract.js';
 import { grains } from './contract.js';
 import { columnFiltersSchema } from './filters.js';
@@ -121,15 +122,19 @@ export const api = {
   ),
   'annotations.get': method<{ annotation: Annotation | null; history: HistoryEntry[] }>()(z.strictObject({ exceptionId })),
   'annotations.verify': method<ChainCheck>()(z.strictObject({})),
-  'annotations.counts': method<ExplanationCounts>()(
+  'annotations.counts': method<ExplanationCounts | null>()(
     z.strictObject({
       ...exceptionSet,
+      /** Only if the run is open in the engine (null otherwise): a page that merely shows counts does not start a run. */
+      lazy: z.boolean().optional(),
       /** Also count each group of this dimension (a drill level), at this grain. */
       by: z.strictObject({ dimension: columnName, grain: z.enum(grains).nullable().optional() }).optional(),
     }),
   ),
   'runs.list': method<RunRecord[]>()(z.strictObject({})),
   'runs.signOff': method<RunRecord>()(z.strictObject({ statement: z.string().trim().min(1).max(5000), override: z.string().max(5000).optional() })),
+  'pack.export': method<{ path: string; bytes: number; exceptions: number; fingerprint: string }>()(z.strictObject({ out: path }), true),
+  'pack.verify': method<PackCheck>()(z.strictObject({ path })),
 } as const;
 
 export type Api = typeof api;

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'no_profile'
   | 'too_many'
   | 'frozen'
+  | 'invalid_pack'
   | 'not_explained'
   | 'internal';
 

@@ -7,11 +7,13 @@ import { compareCommand } from './commands/compare.js';
 import { demoCommand } from './commands/demo.js';
 import { profileCommand } from './commands/profile.js';
 import { technicalCommand } from './commands/technical.js';
+import { verifyCommand } from './commands/verify.js';
 
 const USAGE = `Parity — reconciliation for data-platform migrations
 
 Usage:
-  parity compare --contract FILE [--json]               reconcile as a contract says
+  parity compare --contract FILE [--json] [--pack OUT]  reconcile as a contract says (--pack: also write
+                                                        a signed exception pack, as the saved profile)
   parity compare --left PATH --right PATH --key COL[,COL] [--abs-tol X] [--rel-tol X]
                  [--left-tz ZONE] [--right-tz ZONE] [--json]
                                                         quick form: every paired column
@@ -19,14 +21,16 @@ Usage:
   parity technical --left PATH --right PATH [--key COL[,COL]] [--json]
                                                         technical parity of a legacy/new pair
   parity demo --out DIR [--rows N] [--parquet]          write the demo Orders pair
+  parity verify PACK [--json]                           check a .paritypack: files, manifest, signature
 
-Exit codes: 0 ran, 1 ran but outside the SLO, 2 could not run.`;
+Exit codes: 0 ran, 1 ran but outside the SLO (verify: not intact), 2 could not run.`;
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   compare: compareCommand,
   profile: profileCommand,
   technical: technicalCommand,
   demo: demoCommand,
+  verify: verifyCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

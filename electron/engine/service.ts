@@ -14,6 +14,7 @@ import { sourceHandlers } from './handlers/sources.js';
 import { technicalHandlers } from './handlers/technical.js';
 import { compareHandlers } from './handlers/compare.js';
 import { annotationHandlers } from './handlers/annotations.js';
+import { packHandlers } from './handlers/pack.js';
 import { ProfileStore } from './profile.js';
 import { parityHome } from '../process/paths.js';
 import { CompareSession } from './compare/session.js';
@@ -46,6 +47,7 @@ export class EngineService {
       ...technicalHandlers(workspace),
       ...compareHandlers(workspace, this.compare),
       ...annotationHandlers(workspace, this.compare, new ProfileStore(home)),
+      ...packHandlers(workspace, this.compare, new ProfileStore(home), home),
     };
   }
 

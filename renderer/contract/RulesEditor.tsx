@@ -18,7 +18,7 @@ interface Props {
 
 export function RulesEditor({ draft, columns, ran, onChange }: Props) {
   const rules = (draft.rules as RuleInput[] | undefined) ?? [];
-  const counts = useExplanationCounts(ran ? {} : null);
+  const counts = useExplanationCounts(ran ? { lazy: true } : null);
   const setRules = (next: RuleInput[]) => onChange({ ...draft, rules: next });
   const patch = (i: number, p: Partial<RuleInput>) => setRules(rules.map((r, j) => (j === i ? { ...r, ...p } : r)));
   return (

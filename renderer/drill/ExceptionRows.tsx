@@ -48,7 +48,8 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
   const set = { filters, classes: classes.length ? classes : undefined, column: drill.column ?? undefined, search: applied || undefined };
   const query = { ...set, explanations: explained.length ? explained : undefined };
   const resetKey = JSON.stringify([query, version]);
-  const counts = useExplanationCounts(set);
+  // Asked once the first rows are on screen.
+  const counts = useExplanationCounts(columns ? set : null);
   // A new list starts with nothing selected.
   const selected = selection?.key === resetKey ? selection.rows : [];
   const idIndex = columns?.findIndex((c) => c.name === EXCEPTION_ID) ?? -1;

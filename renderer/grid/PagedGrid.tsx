@@ -88,8 +88,8 @@ export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, onTot
         maxConcurrentDatasourceRequests={1}
         blockLoadDebounceMillis={20}
         maxBlocksInCache={50}
-        // Every column is in the page (Ctrl+F, a header click after scrolling); only very wide lists virtualise.
-        suppressColumnVirtualisation={columns.length <= 80}
+        // Narrow lists keep every column in the page; wide ones draw only what is in view, so scrolling stays quick.
+        suppressColumnVirtualisation={columns.length <= 30}
         defaultColDef={{ flex: 1, floatingFilter: true }}
         tooltipShowDelay={400}
         rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true }}

@@ -44,11 +44,11 @@ export function PromoteDialog({ request, contract }: { request: PromoteRequest; 
     const summary = await useWorkbench.getState().runCompare(next, { label: 'Applying the rule' });
     if (!summary) return;
     const after = await api().call('annotations.counts', {});
-    const explained = after.rules[after.rules.length - 1]?.explained ?? 0;
+    const explained = after?.rules[after.rules.length - 1]?.explained ?? 0;
     useWorkbench.setState({
       delta: {
         change: `Rule "${rule.name}"`,
-        lines: [`Rule "${rule.name}" explains ${count(explained)} exceptions; unexplained ${count(before.byExplanation.unexplained)} → ${count(after.byExplanation.unexplained)}.`],
+        lines: [`Rule "${rule.name}" explains ${count(explained)} exceptions; unexplained ${count(before?.byExplanation.unexplained ?? 0)} → ${count(after?.byExplanation.unexplained ?? 0)}.`],
       },
     });
     useNotes.getState().changed();

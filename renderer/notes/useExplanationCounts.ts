@@ -11,7 +11,7 @@ export type LiveCounts = ExplanationCounts & { /** False while the counts for a 
 export function useExplanationCounts(query: ArgsOf<'annotations.counts'> | null): LiveCounts | null {
   const notes = useNotes((s) => s.version);
   const results = useWorkbench((s) => s.resultsVersion);
-  const [counts, setCounts] = useState<{ key: string; value: ExplanationCounts } | null>(null);
+  const [counts, setCounts] = useState<{ key: string; value: ExplanationCounts | null } | null>(null);
   const key = JSON.stringify([query, notes, results]);
   useEffect(() => {
     if (!query) return;
@@ -26,5 +26,5 @@ export function useExplanationCounts(query: ArgsOf<'annotations.counts'> | null)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   // The last counts stay while new ones come, so the bar does not flicker.
-  return counts ? { ...counts.value, fresh: counts.key === key } : null;
+  return counts?.value ? { ...counts.value, fresh: counts.key === key } : null;
 }

@@ -31,7 +31,9 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const [level, setLevel] = useState<{ key: string; result: DrillResult; ms: number } | null>(null);
   const levelKey = JSON.stringify([dimension, view.path, view.grain, version]);
   const grain = dimension && temporal.has(dimension) ? view.grain : null;
-  const counts = useExplanationCounts(ws.summary ? { filters: view.path, column: view.column ?? undefined, by: dimension ? { dimension, grain } : undefined } : null);
+  // Asked once the level is on screen: the groups come first, their explanation counts a moment later.
+  const levelShown = view.rows || !dimension || (level !== null && level.key === levelKey);
+  const counts = useExplanationCounts(ws.summary && levelShown ? { filters: view.path, column: view.column ?? undefined, by: dimension ? { dimension, grain } : undefined } : null);
   const unexplained = useMemo(() => (counts?.fresh && dimension ? new Map(counts.groups.map((g) => [g.value, g.unexplained])) : null), [counts, dimension]);
   const groupSize = counts ? explanations.reduce((a, e) => a + counts.byExplanation[e], 0) : null;
 

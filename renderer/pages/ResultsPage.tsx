@@ -14,7 +14,8 @@ export function ResultsPage({ ws }: { ws: WorkspaceState }) {
   const runCompare = useWorkbench((s) => s.runCompare);
   const busy = useWorkbench((s) => s.jobs.length > 0);
   const { summary, contract } = ws;
-  const counts = useExplanationCounts(summary ? {} : null);
+  // Lazy: after a restart the run reopens on the first drill-down or toggle, not because counts are shown.
+  const counts = useExplanationCounts(summary ? { lazy: true } : null);
   if (!summary || !contract) {
     return (
       <div className="page empty" data-testid="page-results">

@@ -81,8 +81,9 @@ export function LevelCards({ summary, contract, report, counts }: Props) {
           <Line key={r.name} label={`Rule “${r.name}” explains`} value={count(r.explained)} testId={`rule-count-${r.name}`} />
         ))}
         {counts && counts.rules.length === 0 && <Line label="Expected-difference rules" value="none" />}
-        <Line label="Annotated" value={counts ? count(annotated) : '…'} testId="annotated-count" />
-        <Line label="Unexplained" value={unexplained === null ? '…' : count(unexplained)} warn={Boolean(unexplained)} testId="unexplained-count" />
+        <Line label="Annotated" value={counts ? count(annotated) : '—'} testId="annotated-count" />
+        <Line label="Unexplained" value={unexplained === null ? '—' : count(unexplained)} warn={Boolean(unexplained)} testId="unexplained-count" />
+        {!counts && <p className="muted small">Counted once the run is open again (a drill-down or a toggle opens it).</p>}
       </Card>
       <Card title="Timing" status={edges ? 'warn' : 'ok'} testId="level-timing">
         <Line label="Late arrivals (timing)" value={count(r.timing)} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractInput } from '../../shared/contract.js';
 import { failure } from '../helpers/engine.js';
-import { pair } from '../helpers/compare.js';
+import { pair, explanationCounts } from '../helpers/compare.js';
 
 const left = `SELECT * FROM (VALUES (1, 'EMEA', 10.00::DECIMAL(18,2), 'C'), (2, 'EMEA', 20.00, 'O'), (3, 'APAC', 30.00, 'C'), (4, 'APAC', 40.00, 'X'),
   (5, 'APAC', 50.00, 'O'), (6, 'AMER', 60.00, 'C')) t(id, region, amount, st)`;
@@ -50,10 +50,10 @@ describe('annotations, their history and sign-off', async () => {
     expect([after['2'].category, after['2'].note, after['2'].ticket, after['2'].status]).toEqual(['defect', 'rounding in the new loader', 'MIG-101', 'open']);
     expect([after['3'].category, after['3'].status, after['3'].owner]).toEqual(['under_investigation', 'explained', 'Ana Steward']);
     expect([after['7'].category, after['7'].explanation]).toEqual([null, 'unexplained']);
-    const apac = await p.engine.call('annotations.counts', { filters: [{ dimension: 'region', value: 'APAC' }] });
+    const apac = await explanationCounts(p.engine, { filters: [{ dimension: 'region', value: 'APAC' }] });
     expect(apac.byExplanation).toMatchObject({ under_investigation: 3, unexplained: 0 });
     expect(apac.byStatus).toMatchObject({ explained: 2, open: 1, none: 0 });
-    const everything = await p.engine.call('annotations.counts', {});
+    const everything = await explanationCounts(p.engine, {});
     expect(everything.byExplanation).toMatchObject({ defect: 1, under_investigation: 3, unexplained: 1 });
     // The grid filters by annotation too.
     const open = await p.exceptions({ columnFilters: [{ column: 'status', kind: 'text', conditions: [{ op: 'equals', value: 'explained' }] }] });
@@ -97,7 +97,7 @@ describe('expected-difference rules', async () => {
     const rows = byId((await p.exceptions()).rows);
     expect([rows['3'].explanation, rows['3'].rule]).toEqual(['approved_difference', 'cents rounding']);
     expect([rows['2'].explanation, rows['4'].explanation, rows['7'].explanation, rows['5'].explanation]).toEqual(['unexplained', 'unexplained', 'timing', 'unexplained']);
-    const counts = await p.engine.call('annotations.counts', {});
+    const counts = await explanationCounts(p.engine, {});
     expect(counts.rules).toEqual([
       { name: 'cents rounding', category: 'approved_difference', explained: 1 },
       { name: 'late AMER orders', category: 'timing', explained: 1 },

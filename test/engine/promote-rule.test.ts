@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContractInput } from '../../shared/contract.js';
 import { groupName, groupPredicate } from '../../shared/rules.js';
 import { failure } from '../helpers/engine.js';
-import { pair } from '../helpers/compare.js';
+import { pair, explanationCounts } from '../helpers/compare.js';
 
 // March and April in New York (the reporting zone): order 3 is 01:30 UTC on 1 April, which is still March there.
 const left = `SELECT * FROM (VALUES
@@ -33,14 +33,14 @@ describe('a drill group promoted into a rule', async () => {
 
   it('counts the groups of a drill level by how many are still unexplained', async () => {
     await p.engine.call('annotations.set', { target: { set: { filters: [{ dimension: 'region', value: 'EMEA' }] } }, fields: { category: 'defect' } });
-    const byMonth = await p.engine.call('annotations.counts', { filters: [{ dimension: 'region', value: 'APAC' }], by: { dimension: 'order date', grain: 'month' } });
+    const byMonth = await explanationCounts(p.engine, { filters: [{ dimension: 'region', value: 'APAC' }], by: { dimension: 'order date', grain: 'month' } });
     expect(byMonth.groups.sort((a, b) => String(a.value).localeCompare(String(b.value)))).toEqual([
       { value: '2026-03-01', total: 3, unexplained: 3 },
       { value: '2026-04-01', total: 1, unexplained: 1 },
     ]);
-    const byRegion = await p.engine.call('annotations.counts', { by: { dimension: 'region' } });
+    const byRegion = await explanationCounts(p.engine, { by: { dimension: 'region' } });
     expect(byRegion.groups.find((g) => g.value === 'EMEA')).toEqual({ value: 'EMEA', total: 1, unexplained: 0 });
-    const error = await failure(p.engine.call('annotations.counts', { by: { dimension: 'regoin' } }));
+    const error = await failure(explanationCounts(p.engine, { by: { dimension: 'regoin' } }));
     expect(error.message).toBe('The contract has no dimension "regoin"; the nearest is "region".');
   });
 
@@ -59,7 +59,7 @@ describe('a drill group promoted into a rule', async () => {
     const { rows } = await p.exceptions();
     const rule = Object.fromEntries(rows.map((r) => [r.id, r.rule]));
     expect(rule).toEqual({ '1': 'APAC March', '2': 'APAC March', '3': 'APAC March', '4': null, '5': null, '6': 'odd' });
-    const counts = await p.engine.call('annotations.counts', {});
+    const counts = await explanationCounts(p.engine, {});
     expect(counts.rules.map((r) => r.explained)).toEqual([3, 1]);
     // The EMEA annotation carried over the re-run; the person's word comes before a rule's.
     expect(counts.byExplanation).toMatchObject({ approved_difference: 3, timing: 1, defect: 1, unexplained: 1 });

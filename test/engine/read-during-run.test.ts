@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failure } from '../helpers/engine.js';
-import { pair } from '../helpers/compare.js';
+import { pair, explanationCounts } from '../helpers/compare.js';
 
 // Enough rows that a page of exceptions is still being read when a rebuilding run starts.
 const left = `SELECT i AS id, i % 7 AS region, (i * 1.25)::DECIMAL(18,2) AS amount FROM range(400000) t(i)`;
@@ -18,7 +18,7 @@ describe('reads while a run rebuilds the tables they read', async () => {
       // A toggle first: its exception list is then being made in the background.
       await toggle(round);
       const page = p.engine.call('compare.exceptions', { offset: 0, limit: 100, sort: [{ column: 'amount · diff', direction: 'desc' }] });
-      const counts = p.engine.call('annotations.counts', { by: { dimension: 'region' } });
+      const counts = explanationCounts(p.engine, { by: { dimension: 'region' } });
       const level = p.engine.call('compare.drill', { dimension: 'region', filters: [] });
       const run = p.engine.call('compare.run', { contract, rebuild: true });
       const later = p.engine.call('compare.exceptions', { offset: 0, limit: 100 });
@@ -39,7 +39,7 @@ describe('reads while a run rebuilds the tables they read', async () => {
       // A toggle away starts its listing in the background; the toggle back cancels it at once.
       await p.engine.call('compare.run', { contract: { ...contract, columns: [{ left: 'amount', absTol: '0.01' }] }, quick: true });
       await toggle(1);
-      expect((await p.engine.call('annotations.counts', {})).byExplanation.unexplained).toBe(MISMATCHED);
+      expect((await explanationCounts(p.engine, {})).byExplanation.unexplained).toBe(MISMATCHED);
       expect((await p.engine.call('compare.exceptions', { offset: 0, limit: 10 })).total).toBe(MISMATCHED);
     }
   });
@@ -48,9 +48,21 @@ describe('reads while a run rebuilds the tables they read', async () => {
     await toggle(1);
     const controller = new AbortController();
     const run = p.engine.call('compare.run', { contract, rebuild: true }, { signal: controller.signal, onProgress: (x) => x.fraction !== null && x.fraction > 0.1 && controller.abort() });
-    const during = p.engine.call('annotations.counts', {});
+    const during = explanationCounts(p.engine, {});
     expect((await failure(run)).code).toBe('cancelled');
     expect((await during).byExplanation.unexplained).toBe(MISMATCHED);
     expect((await p.engine.call('compare.exceptions', { offset: 0, limit: 10 })).total).toBe(MISMATCHED);
+  });
+
+  it('shows counts lazily: none while no run is open, without opening one', async () => {
+    const controller = new AbortController();
+    const cancelled = p.engine.call('compare.run', { contract, rebuild: true }, { signal: controller.signal, onProgress: (x) => x.fraction !== null && x.fraction > 0.1 && controller.abort() });
+    expect((await failure(cancelled)).code).toBe('cancelled');
+    expect(await p.engine.call('annotations.counts', { lazy: true })).toBeNull();
+    // Asking lazily did not open the run meanwhile.
+    expect(await p.engine.call('annotations.counts', { lazy: true, by: { dimension: 'region' } })).toBeNull();
+    // Asked for in earnest, the counts open the run (the saved contract) first.
+    expect((await explanationCounts(p.engine)).byExplanation.unexplained).toBe(MISMATCHED);
+    expect(await p.engine.call('annotations.counts', { lazy: true })).not.toBeNull();
   });
 });

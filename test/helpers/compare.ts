@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { ExplanationCounts } from '../../shared/annotations.js';
+import type { ArgsOf } from '../../shared/api.js';
 import type { CompareSummary } from '../../shared/compare.js';
 import { decodePage } from '../../shared/arrow-cells.js';
 import type { ContractInput } from '../../shared/contract.js';
@@ -40,3 +42,10 @@ export async function pair(leftSelect: string, rightSelect: string): Promise<Pai
 }
 
 export const column = (s: CompareSummary, name: string) => s.columns.find((c) => c.name === name);
+
+/** Explanation counts of an open run (never the lazy null). */
+export async function explanationCounts(engine: EngineService, args: ArgsOf<'annotations.counts'> = {}): Promise<ExplanationCounts> {
+  const counts = await engine.call('annotations.counts', args);
+  if (!counts) throw new Error('No run is open.');
+  return counts;
+}

@@ -71,7 +71,7 @@ function quickContract(engine: EngineService, args: ParsedArgs): ContractInput {
 
 export async function compareCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, {
-    values: ['--contract', '--left', '--right', '--key', '--abs-tol', '--rel-tol', '--left-tz', '--right-tz'],
+    values: ['--contract', '--left', '--right', '--key', '--abs-tol', '--rel-tol', '--left-tz', '--right-tz', '--pack'],
     switches: ['--json'],
   });
   const contractFile = args.values.get('--contract');
@@ -79,16 +79,25 @@ export async function compareCommand(argv: string[]): Promise<number> {
     throw new ParityError('invalid_args', 'parity compare needs --contract FILE, or --left PATH --right PATH [--key COL].');
   }
   const onProgress = stderrProgress();
+  const packOut = args.values.get('--pack');
   const summary: CompareSummary = await withTempEngine(async (engine) => {
+    let result: CompareSummary;
     if (contractFile) {
       const file = path.resolve(contractFile);
       const contract = readContract(file);
       const dir = path.dirname(file);
       await importBoth(engine, sourcesOf(contract, dir, 'left'), sourcesOf(contract, dir, 'right'), onProgress);
-      return engine.compare.run(contract, dir, { signal: new AbortController().signal, progress: onProgress });
+      result = await engine.compare.run(contract, dir, { signal: new AbortController().signal, progress: onProgress });
+    } else {
+      await importBoth(engine, [args.values.get('--left') as string], [args.values.get('--right') as string], onProgress);
+      result = await engine.call('compare.run', { contract: quickContract(engine, args) }, { onProgress });
     }
-    await importBoth(engine, [args.values.get('--left') as string], [args.values.get('--right') as string], onProgress);
-    return engine.call('compare.run', { contract: quickContract(engine, args) }, { onProgress });
+    if (packOut) {
+      const pack = await engine.call('pack.export', { out: packOut }, { onProgress });
+      endProgress();
+      process.stderr.write(`Pack written: ${pack.path} (${pack.bytes.toLocaleString('en-US')} bytes, ${pack.exceptions.toLocaleString('en-US')} exceptions), signed with key ${pack.fingerprint}\n`);
+    }
+    return result;
   });
   endProgress();
   if (args.switches.has('--json')) console.log(JSON.stringify(summary, null, 2));

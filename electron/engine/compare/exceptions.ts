@@ -45,29 +45,27 @@ export const DIFF = ' · diff';
 
 /** Display name → SQL over run.exceptions. */
 export function exceptionColumns(plan: Plan): [string, string][] {
+  // What explains a row comes right after what it is, so an analyst sees both without scrolling.
   const cols: [string, string][] = [
     ['class', 'class'],
     ...plan.key.map((k, i) => [k.left.column, `k${i}`] as [string, string]),
     ['differing columns', `array_to_string(columns, ', ')`],
+    ['explanation', explanationSql(plan)],
+    ['status', 'a.status'],
+    ['category', 'a.category'],
+    ['ticket', 'a.ref'],
+    ['owner', 'a.owner'],
     // Dates at the dimension's own grain (a month shows as its first day), as the drill-down groups them.
     ...plan.dimensions.map((d, i) => [d.name, d.temporal && d.grain && d.grain !== 'day' ? `date_trunc('${d.grain}', dim${i})::DATE` : `dim${i}`] as [string, string]),
+    ['rule', ruleNameSql(plan)],
   ];
-  cols.push(['explanation', explanationSql(plan)], ['rule', ruleNameSql(plan)]);
   plan.columns.forEach((c, i) => {
     cols.push([`${c.name}${LEGACY}`, c.l.name], [`${c.name}${NEW}`, c.r.name]);
     if (c.kind === 'number' || c.kind === 'date') cols.push([`${c.name}${DIFF}`, `d${i}`]);
     // Timestamp differences in seconds, exactly (µs × 0.000001 stays DECIMAL).
     if (c.kind === 'timestamp') cols.push([`${c.name}${DIFF} (s)`, `(d${i}::DECIMAL(38,0) * 0.000001::DECIMAL(7,6))`]);
   });
-  cols.push(
-    ['category', 'a.category'],
-    ['status', 'a.status'],
-    ['note', 'a.note'],
-    ['owner', 'a.owner'],
-    ['ticket', 'a.ref'],
-    ['first seen', 's.first_seen'],
-    ['runs seen', 's.runs_seen'],
-  );
+  cols.push(['note', 'a.note'], ['first seen', 's.first_seen'], ['runs seen', 's.runs_seen']);
   return cols;
 }
 

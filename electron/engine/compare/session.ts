@@ -12,15 +12,17 @@ import type { Side, TablePage } from '../../../shared/types.js';
 import type { JobContext } from '../jobs.js';
 import type { Lane } from '../db/lane.js';
 import { Params } from '../db/params.js';
+import { toParityError } from '../db/errors.js';
 import { readPage } from '../db/paging.js';
-import { literalList } from '../db/sql.js';
+import { ident, literal, literalList } from '../db/sql.js';
+import { EXCEPTION_ID } from '../../../shared/compare.js';
 import type { Workspace } from '../workspace.js';
 import { aggregateSummary, buildCubeSide, drill, joinCube } from './aggregate.js';
 import { buildRun, type BuildTotals } from './build.js';
 import { buildDynamicColumn, buildStaticStatus, buildStaticValues, buildTiming, dynamicKeys, materializeExceptions, staticColumnsKey, staticKey } from './classify.js';
 import { countRun } from './counts.js';
 import { rowDetail } from './detail.js';
-import { EXCEPTIONS_FROM, exceptionDimSql, exceptionWhere, exceptionsPage, explanationSql, type ExceptionQuery } from './exceptions.js';
+import { EXCEPTIONS_FROM, exceptionColumns, exceptionDimSql, exceptionWhere, exceptionsPage, explanationSql, type ExceptionQuery } from './exceptions.js';
 import { buildSignature, planComparison, type Plan, type Slot } from './plan.js';
 import { edgeSql, instantSql, ruleZones, runRows, zoneIndexSql, type ReadingContext } from './readings.js';
 import { RUN_EXCEPTIONS, RUN_EXCEPTIONS_NAME, RUN_ROWS, cubeSideName, dynamicStatusName, zoneCodes, zoneKeysType } from './run-tables.js';
@@ -82,6 +84,8 @@ export class CompareSession {
   private running: Promise<unknown> | null = null;
   /** Reads in flight on the current run's tables. */
   private readonly reads = new Set<Promise<unknown>>();
+  /** Bumped whenever a run interrupts the reads in flight. */
+  private interruptions = 0;
   /** The exception listing in flight, shared by every request that needs it; the next run cancels it. */
   private listing: { abort: AbortController; done: Promise<RunState> } | null = null;
 
@@ -179,7 +183,19 @@ export class CompareSession {
   /** Stops the background listing and lets reads of the current run finish, then classifies. */
   private async replace(contract: Contract, contractDir: string, job: JobContext, quick: boolean): Promise<CompareSummary> {
     await this.stopListing();
-    while (this.reads.size) await Promise.allSettled([...this.reads]);
+    if (this.reads.size) {
+      // Reads of the previous run are interrupted rather than waited for (a count over millions of
+      // exceptions must not hold up a toggle); each is asked again on the new run (see reading).
+      this.interruptions++;
+      const lane = await this.ws.db.lane('page');
+      lane.connection.interrupt();
+      const again = setInterval(() => lane.connection.interrupt(), 20);
+      try {
+        while (this.reads.size) await Promise.allSettled([...this.reads]);
+      } finally {
+        clearInterval(again);
+      }
+    }
     return this.classify(contract, contractDir, job, quick);
   }
 
@@ -191,10 +207,15 @@ export class CompareSession {
     for (;;) {
       const state = listed ? await this.ready() : await this.current();
       if (this.running) continue;
+      const interruptions = this.interruptions;
       const read = work(state);
       this.reads.add(read);
       try {
         return await read;
+      } catch (error) {
+        // Interrupted by a run that replaced the tables: read again, on that run.
+        if (this.interruptions !== interruptions && toParityError(error).code === 'cancelled') continue;
+        throw error;
       } finally {
         this.reads.delete(read);
       }
@@ -480,6 +501,29 @@ export class CompareSession {
       rules: state.plan.explain.map((r, i) => ({ name: r.name, category: r.category, explained: Number(rows.rules.find((x) => Number(x[0]) === i)?.[1] ?? 0) })),
       groups: rows.groups.map((g) => ({ value: g[0] === null ? null : String(g[0]), total: Number(g[1]), unexplained: Number(g[2]) })),
     };
+  }
+
+  /**
+   * Writes the run's exceptions as the grid shows them (annotations joined, within-tolerance rows left
+   * out), in identity order, to Parquet and CSV. DuckDB streams both; nothing sits whole in memory.
+   */
+  async writeExceptions(files: { parquet: string; csv: string }): Promise<number> {
+    return this.reading(async (state) => {
+      const shown = exceptionColumns(state.plan);
+      const select = `SELECT ${shown.map(([name, sql]) => `${sql} AS ${ident(name)}`).join(', ')}, _xid AS ${ident(EXCEPTION_ID)}
+        FROM ${EXCEPTIONS_FROM} WHERE class <> 'within_tolerance' ORDER BY _row`;
+      const lane = await this.ws.db.lane('page');
+      return lane.use(async (c) => {
+        await c.run(`COPY (${select}) TO ${literal(files.parquet)} (FORMAT parquet, COMPRESSION zstd)`);
+        await c.run(`COPY (${select}) TO ${literal(files.csv)} (FORMAT csv, HEADER true)`);
+        return Number((await c.runAndReadAll(`SELECT count(*) FROM ${RUN_EXCEPTIONS} WHERE class <> 'within_tolerance'`)).getRowsJS()[0][0]);
+      });
+    });
+  }
+
+  /** Whether a run is open and settled, so a read answers without running anything first. */
+  isOpen(): boolean {
+    return this.state !== null && this.running === null && this.state.plan.sources.left === this.ws.source('left') && this.state.plan.sources.right === this.ws.source('right');
   }
 
   /** The contract of the current run (annotations and sign-offs belong to it). */

@@ -24,8 +24,9 @@ export function annotationHandlers(ws: Workspace, session: CompareSession, profi
     },
     'annotations.get': (args) => store.get(args.exceptionId),
     'annotations.verify': () => store.verify(),
-    'annotations.counts': ({ by, ...set }) => session.explanationCounts(set, by),
-    'runs.list': async () => session.runLog.runs(await session.contractName()),
+    'annotations.counts': async ({ by, lazy, ...set }) => (lazy && !session.isOpen() ? null : session.explanationCounts(set, by)),
+    // The saved contract names the runs, so listing them never reopens a run.
+    'runs.list': async () => (ws.contract ? session.runLog.runs(ws.contract.name) : []),
     'runs.signOff': async (args) => {
       const who = profiles.require();
       const counts = await session.explanationCounts({});

@@ -1,0 +1,18 @@
+/** Exception packs: export the current run as signed evidence, and verify a pack. */
+import type { CompareSession } from '../compare/session.js';
+import { exportPack } from '../pack/export.js';
+import { verifyPack } from '../pack/verify.js';
+import type { ProfileStore } from '../profile.js';
+import type { Workspace } from '../workspace.js';
+import type { HandlerGroup } from './types.js';
+
+export function packHandlers(ws: Workspace, session: CompareSession, profiles: ProfileStore, home: string): HandlerGroup<'pack.export' | 'pack.verify'> {
+  return {
+    'pack.export': async (args, job) => exportPack(ws, session, home, profiles.require(), args.out, job),
+    'pack.verify': async (args) => {
+      const check = verifyPack(args.path);
+      // The manifest goes back without the embedded contract and summary: the check is what the caller wants.
+      return { ...check, manifest: null };
+    },
+  };
+}
