@@ -3,12 +3,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { exportPack } from '../../electron/engine/pack/export.js';
 import { verifyPack } from '../../electron/engine/pack/verify.js';
+import { quietJob } from '../../electron/engine/jobs.js';
 import { failure } from '../helpers/engine.js';
 import { pair } from '../helpers/compare.js';
+import { tempFolder } from '../helpers/temp.js';
 
 const left = `SELECT i AS id, ['EMEA','APAC','AMER'][i % 3 + 1] AS region, (i * 1.25)::DECIMAL(18,2) AS amount FROM range(5000) t(i)`;
 const right = `SELECT i AS id, ['EMEA','APAC','AMER'][i % 3 + 1] AS region, (i * 1.25 + CASE WHEN i % 10 = 0 THEN 0.01 ELSE 0 END)::DECIMAL(18,2) AS amount FROM range(1, 5001) t(i)`;
+
+/** Opens a workbook from its bytes with exceljs's reader, as a user's spreadsheet would. */
+async function readBook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const file = path.join(tempFolder(), 'book.xlsx');
+  fs.writeFileSync(file, bytes);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  return book;
+}
 
 describe('exception packs', async () => {
   const p = await pair(left, right);
@@ -26,6 +39,7 @@ describe('exception packs', async () => {
     expect(Object.keys(files).sort()).toEqual([
       'exceptions/exceptions.csv',
       'exceptions/exceptions.parquet',
+      'exceptions/exceptions.xlsx',
       'manifest.json',
       'notes/annotations.json',
       'notes/history.json',
@@ -46,13 +60,39 @@ describe('exception packs', async () => {
     expect(check).toMatchObject({ ok: true, problems: [], signer: { name: 'Ana Steward', fingerprint: made.fingerprint } });
   });
 
+  it('holds the exceptions in an Excel workbook a reader opens: a summary sheet, then every row', async () => {
+    const book = await readBook(files['exceptions/exceptions.xlsx']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Exceptions']);
+    expect(book.getWorksheet('Summary')?.getRow(1).values).toEqual([undefined, 'Contract', 'test']);
+    const sheet = book.getWorksheet('Exceptions');
+    expect(sheet?.rowCount).toBe(exceptions + 1);
+    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 4)).toEqual(['class', 'id', 'differing columns', 'explanation']);
+    // Money stays exact: a DECIMAL(18,2) difference of a cent is the number 0.01.
+    const diff = header.indexOf('amount · diff') + 1;
+    const cents = sheet?.getColumn(diff).values.filter((v) => v === 0.01);
+    expect(cents?.length).toBe(summary.rows.mismatched);
+  });
+
+  it('splits the rows over sheets at the row limit, and cuts them past sixteen sheets, saying so', async () => {
+    const profile = { name: 'Ana Steward', role: 'data steward' };
+    const split = await exportPack(p.engine.workspace, p.engine.compare, p.dir, profile, path.join(p.dir, 'split.paritypack'), quietJob(), { rowsPerSheet: 200 });
+    const splitManifest = JSON.parse(strFromU8(unzipSync(fs.readFileSync(split.path))['manifest.json']));
+    expect(splitManifest.exceptions).toEqual({ rows: exceptions, xlsxSheets: 3, xlsxNote: `Split: Excel holds 200 rows a sheet; the ${exceptions} exceptions are in 3 sheets, in order.` });
+    const cut = await exportPack(p.engine.workspace, p.engine.compare, p.dir, profile, path.join(p.dir, 'cut.paritypack'), quietJob(), { rowsPerSheet: 20 });
+    const cutFiles = unzipSync(fs.readFileSync(cut.path));
+    const book = await readBook(cutFiles['exceptions/exceptions.xlsx']);
+    expect(book.worksheets).toHaveLength(17);
+    expect(String(book.getWorksheet('Summary')?.getRow(12).getCell(2).value)).toBe(`Cut: Excel holds 20 rows a sheet; the first 320 of ${exceptions} exceptions are in 16 sheets. Every row is in exceptions.parquet and exceptions.csv.`);
+  });
+
   const rezip = (name: string, entries: Zippable) => {
     const file = path.join(p.dir, name);
     fs.writeFileSync(file, zipSync(entries));
     return file;
   };
 
-  for (const name of ['exceptions/exceptions.parquet', 'exceptions/exceptions.csv', 'notes/annotations.json', 'notes/history.json', 'notes/runs.json', 'report/report.html']) {
+  for (const name of ['exceptions/exceptions.parquet', 'exceptions/exceptions.csv', 'exceptions/exceptions.xlsx', 'notes/annotations.json', 'notes/history.json', 'notes/runs.json', 'report/report.html']) {
     it(`names ${name} when one byte of it is flipped`, () => {
       const bytes = files[name].slice();
       bytes[Math.floor(bytes.length / 2)] ^= 0x01;

@@ -69,8 +69,15 @@ export function exceptionColumns(plan: Plan): [string, string][] {
   return cols;
 }
 
+const WITH_ANNOTATIONS = `${RUN_EXCEPTIONS} LEFT JOIN parity_annotations a ON a.exception_id = _xid`;
+
 /** The exceptions with their annotation and their history across runs, joined by identity. */
-export const EXCEPTIONS_FROM = `${RUN_EXCEPTIONS} LEFT JOIN parity_annotations a ON a.exception_id = _xid LEFT JOIN parity_seen s ON s.exception_id = _xid`;
+export const EXCEPTIONS_FROM = `${WITH_ANNOTATIONS} LEFT JOIN parity_seen s ON s.exception_id = _xid`;
+
+/** The joins a set of exceptions needs: the run history only when a header filter reads it. */
+export function exceptionsFrom(q: Pick<ExceptionQuery, 'columnFilters'>): string {
+  return q.columnFilters?.some((f) => f.column === 'first seen' || f.column === 'runs seen') ? EXCEPTIONS_FROM : WITH_ANNOTATIONS;
+}
 
 /** What explains an exception: a person's annotation first, then the first rule it meets, then timing. */
 export function explanationSql(plan: Plan): string {

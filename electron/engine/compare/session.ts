@@ -22,7 +22,7 @@ import { buildRun, type BuildTotals } from './build.js';
 import { buildDynamicColumn, buildStaticStatus, buildStaticValues, buildTiming, dynamicKeys, materializeExceptions, staticColumnsKey, staticKey } from './classify.js';
 import { countRun } from './counts.js';
 import { rowDetail } from './detail.js';
-import { EXCEPTIONS_FROM, exceptionColumns, exceptionDimSql, exceptionWhere, exceptionsPage, explanationSql, type ExceptionQuery } from './exceptions.js';
+import { EXCEPTIONS_FROM, exceptionColumns, exceptionsFrom, exceptionDimSql, exceptionWhere, exceptionsPage, explanationSql, type ExceptionQuery } from './exceptions.js';
 import { buildSignature, planComparison, type Plan, type Slot } from './plan.js';
 import { edgeSql, instantSql, ruleZones, runRows, zoneIndexSql, type ReadingContext } from './readings.js';
 import { RUN_EXCEPTIONS, RUN_EXCEPTIONS_NAME, RUN_ROWS, cubeSideName, dynamicStatusName, zoneCodes, zoneKeysType } from './run-tables.js';
@@ -32,6 +32,7 @@ import { MAX_ANNOTATED } from '../annotations/store.js';
 import type { ExplanationCounts } from '../../../shared/annotations.js';
 import { annotationStatuses, explanations } from '../../../shared/annotations.js';
 import { zoneHistories, type ZoneHistory } from './zones.js';
+import { writeExceptionsXlsx, type XlsxResult } from '../pack/xlsx.js';
 
 interface RunState {
   plan: Plan;
@@ -187,9 +188,10 @@ export class CompareSession {
       // Reads of the previous run are interrupted rather than waited for (a count over millions of
       // exceptions must not hold up a toggle); each is asked again on the new run (see reading).
       this.interruptions++;
-      const lane = await this.ws.db.lane('page');
-      lane.connection.interrupt();
-      const again = setInterval(() => lane.connection.interrupt(), 20);
+      const lanes = [await this.ws.db.lane('page'), await this.ws.db.lane('explain')];
+      const interrupt = () => lanes.forEach((l) => l.connection.interrupt());
+      interrupt();
+      const again = setInterval(interrupt, 20);
       try {
         while (this.reads.size) await Promise.allSettled([...this.reads]);
       } finally {
@@ -477,37 +479,43 @@ export class CompareSession {
     const where = exceptionWhere(plan, query, params);
     const byIndex = by ? plan.dimensions.findIndex((d) => d.name === by.dimension) : -1;
     if (by && byIndex < 0) throw new ParityError('unknown_column', `The contract has no dimension "${by.dimension}"; the nearest is "${nearestName(by.dimension, plan.dimensions.map((d) => d.name))}".`);
-    const explanation = explanationSql(plan);
-    const lane = await this.ws.db.lane('page');
-    const rows = await lane.use(async (c) => {
-      const run = (sql: string) => c.runAndReadAll(sql, params.values, params.typeList).then((r) => r.getRowsJS());
-      return {
-        explanation: await run(`SELECT ${explanation} AS e, count(*) FROM ${EXCEPTIONS_FROM} WHERE ${where} GROUP BY ALL`),
-        status: await run(`SELECT coalesce(a.status, 'none'), count(*) FROM ${EXCEPTIONS_FROM} WHERE ${where} GROUP BY ALL`),
-        rules: await run(`SELECT _rule, count(*) FROM ${EXCEPTIONS_FROM} WHERE ${where} AND _rule IS NOT NULL GROUP BY ALL`),
-        groups:
-          byIndex < 0
-            ? []
-            : await run(
-                `SELECT ${exceptionDimSql(plan, byIndex, by?.grain)}::VARCHAR AS v, count(*), count(*) FILTER (${explanation} = 'unexplained') FROM ${EXCEPTIONS_FROM} WHERE ${where} GROUP BY ALL`,
-              ),
-      };
-    });
-    const tally = <K extends string>(keys: readonly K[], found: unknown[][]) =>
-      Object.fromEntries(keys.map((k) => [k, Number(found.find((r) => r[0] === k)?.[1] ?? 0)])) as Record<K, number>;
+    const group = byIndex < 0 ? 'NULL' : `${exceptionDimSql(plan, byIndex, by?.grain)}::VARCHAR`;
+    // One scan on its own lane: explanation × status × rule × group, tallied here; pages and drill steps do not wait for it.
+    const sql = `SELECT ${explanationSql(plan)} AS e, coalesce(a.status, 'none') AS st, _rule AS r, ${group} AS g, count(*) AS n
+      FROM ${exceptionsFrom(query)} WHERE ${where} GROUP BY ALL`;
+    const lane = await this.ws.db.lane('explain');
+    const rows = (await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList))).getRowsJS();
+    const tally = <K extends string>(keys: readonly K[], column: number) =>
+      Object.fromEntries(keys.map((k) => [k, rows.filter((r) => r[column] === k).reduce((a, r) => a + Number(r[4]), 0)])) as Record<K, number>;
+    const groups = new Map<string | null, { value: string | null; total: number; unexplained: number }>();
+    if (byIndex >= 0) {
+      for (const r of rows) {
+        const value = r[3] === null ? null : String(r[3]);
+        const g = groups.get(value) ?? { value, total: 0, unexplained: 0 };
+        g.total += Number(r[4]);
+        if (r[0] === 'unexplained') g.unexplained += Number(r[4]);
+        groups.set(value, g);
+      }
+    }
     return {
-      byExplanation: tally(explanations, rows.explanation),
-      byStatus: tally([...annotationStatuses, 'none'] as const, rows.status),
-      rules: state.plan.explain.map((r, i) => ({ name: r.name, category: r.category, explained: Number(rows.rules.find((x) => Number(x[0]) === i)?.[1] ?? 0) })),
-      groups: rows.groups.map((g) => ({ value: g[0] === null ? null : String(g[0]), total: Number(g[1]), unexplained: Number(g[2]) })),
+      byExplanation: tally(explanations, 0),
+      byStatus: tally([...annotationStatuses, 'none'] as const, 1),
+      rules: plan.explain.map((r, i) => ({ name: r.name, category: r.category, explained: rows.filter((x) => x[2] !== null && Number(x[2]) === i).reduce((a, x) => a + Number(x[4]), 0) })),
+      groups: [...groups.values()],
     };
   }
 
+
   /**
    * Writes the run's exceptions as the grid shows them (annotations joined, within-tolerance rows left
-   * out), in identity order, to Parquet and CSV. DuckDB streams both; nothing sits whole in memory.
+   * out), in identity order, to Parquet, CSV and an Excel workbook. All three stream from DuckDB.
    */
-  async writeExceptions(files: { parquet: string; csv: string }): Promise<number> {
+  async writeExceptions(
+    files: { parquet: string; csv: string; xlsx: string },
+    summary: [string, string | number][],
+    signal: AbortSignal,
+    rowsPerSheet?: number,
+  ): Promise<{ rows: number; xlsx: XlsxResult }> {
     return this.reading(async (state) => {
       const shown = exceptionColumns(state.plan);
       const select = `SELECT ${shown.map(([name, sql]) => `${sql} AS ${ident(name)}`).join(', ')}, _xid AS ${ident(EXCEPTION_ID)}
@@ -516,7 +524,10 @@ export class CompareSession {
       return lane.use(async (c) => {
         await c.run(`COPY (${select}) TO ${literal(files.parquet)} (FORMAT parquet, COMPRESSION zstd)`);
         await c.run(`COPY (${select}) TO ${literal(files.csv)} (FORMAT csv, HEADER true)`);
-        return Number((await c.runAndReadAll(`SELECT count(*) FROM ${RUN_EXCEPTIONS} WHERE class <> 'within_tolerance'`)).getRowsJS()[0][0]);
+        // The workbook reads the Parquet just written: one pass over the run, not three.
+        const xlsx = await writeExceptionsXlsx(c, `SELECT * FROM read_parquet(${literal(files.parquet)})`, files.xlsx, summary, signal, rowsPerSheet);
+        const rows = Number((await c.runAndReadAll(`SELECT count(*) FROM read_parquet(${literal(files.parquet)})`)).getRowsJS()[0][0]);
+        return { rows, xlsx };
       });
     });
   }

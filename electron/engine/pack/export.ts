@@ -45,7 +45,15 @@ function check(job: JobContext): void {
   if (job.signal.aborted) throw new ParityError('cancelled', 'Cancelled; no pack was written.');
 }
 
-export async function exportPack(ws: Workspace, session: CompareSession, home: string, profile: Profile, out: string, job: JobContext): Promise<PackResult> {
+export async function exportPack(
+  ws: Workspace,
+  session: CompareSession,
+  home: string,
+  profile: Profile,
+  out: string,
+  job: JobContext,
+  options: { rowsPerSheet?: number } = {},
+): Promise<PackResult> {
   const target = path.resolve(out);
   if (!fs.existsSync(path.dirname(target))) throw new ParityError('not_found', `The folder "${path.dirname(target)}" does not exist.`);
   const summary = ws.summary;
@@ -60,7 +68,25 @@ export async function exportPack(ws: Workspace, session: CompareSession, home: s
       return p;
     };
     job.progress({ phase: 'Writing the exceptions', fraction: 0.05 });
-    const exceptions = await session.writeExceptions({ parquet: file('exceptions/exceptions.parquet'), csv: file('exceptions/exceptions.csv') });
+    const sheetSummary: [string, string | number][] = [
+      ['Contract', contract.name],
+      ['Ran at', summary.ranAt],
+      ['Legacy rows', summary.left.rows],
+      ['New rows', summary.right.rows],
+      ['Match rate', summary.matchRate],
+      ['Mismatched', summary.rows.mismatched],
+      ['Only legacy', summary.rows.leftOnly],
+      ['Only new', summary.rows.rightOnly],
+      ['Timing', summary.rows.timing],
+      ['Pack made by', `${profile.name} (${profile.role})`],
+    ];
+    const written = await session.writeExceptions(
+      { parquet: file('exceptions/exceptions.parquet'), csv: file('exceptions/exceptions.csv'), xlsx: file('exceptions/exceptions.xlsx') },
+      sheetSummary,
+      job.signal,
+      options.rowsPerSheet,
+    );
+    const exceptions = written.rows;
     check(job);
 
     job.progress({ phase: 'Writing annotations, history and sign-offs', fraction: 0.45 });
@@ -100,7 +126,7 @@ export async function exportPack(ws: Workspace, session: CompareSession, home: s
     check(job);
 
     job.progress({ phase: 'Signing', fraction: 0.8 });
-    const names = ['exceptions/exceptions.parquet', 'exceptions/exceptions.csv', 'notes/annotations.json', 'notes/history.json', 'notes/runs.json', 'report/report.html'];
+    const names = ['exceptions/exceptions.parquet', 'exceptions/exceptions.csv', 'exceptions/exceptions.xlsx', 'notes/annotations.json', 'notes/history.json', 'notes/runs.json', 'report/report.html'];
     const files: PackManifest['files'] = {};
     for (const name of names) files[name] = await hashFile(file(name));
     const manifest: PackManifest = {
@@ -114,7 +140,7 @@ export async function exportPack(ws: Workspace, session: CompareSession, home: s
       settings: { reportingZone: contract.reportingZone, left: contract.left.timezone, right: contract.right.timezone },
       sources,
       summary: summary as unknown as Record<string, unknown>,
-      exceptions: { rows: exceptions, xlsxSheets: 0, xlsxNote: null },
+      exceptions: { rows: exceptions, xlsxSheets: written.xlsx.sheets, xlsxNote: written.xlsx.note },
       files,
     };
     const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
