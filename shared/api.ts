@@ -133,7 +133,8 @@ export const api = {
   ),
   'runs.list': method<RunRecord[]>()(z.strictObject({})),
   'runs.signOff': method<RunRecord>()(z.strictObject({ statement: z.string().trim().min(1).max(5000), override: z.string().max(5000).optional() })),
-  'pack.export': method<{ path: string; bytes: number; exceptions: number; fingerprint: string }>()(z.strictObject({ out: path }), true),
+  /** Without `out`, the pack goes to the Parity folder's packs/, named for the contract and the time. */
+  'pack.export': method<{ path: string; bytes: number; exceptions: number; fingerprint: string }>()(z.strictObject({ out: path.optional() }), true),
   'pack.verify': method<PackCheck>()(z.strictObject({ path })),
 } as const;
 

@@ -39,6 +39,21 @@ export function GroupGrid({ result, onDrill, unexplained }: Props) {
         minWidth: 150,
         cellClass: 'group-link',
       },
+      // Beside the group's name: how much of it nobody and no rule has explained yet.
+      {
+        headerName: 'Explained?',
+        children: [
+          {
+            colId: 'xUnexplained',
+            headerName: 'Unexplained',
+            valueGetter: (p) => (p.data && counts.current ? (counts.current.get(p.data.value) ?? 0) : null),
+            valueFormatter: (p) => (p.value === null ? '…' : num(p.value)),
+            cellClassRules: { 'cell-unexplained': (p) => Number(p.value) > 0 },
+            type: 'rightAligned',
+            width: 110,
+          } as ColDef<DrillGroup>,
+        ],
+      },
       { colId: 'leftRows', headerName: 'Legacy rows', valueGetter: (p) => p.data?.leftRows, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 110 },
       { colId: 'rightRows', headerName: 'New rows', valueGetter: (p) => p.data?.rightRows, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 110 },
       ...measures.map((m, i) => ({
@@ -70,15 +85,6 @@ export function GroupGrid({ result, onDrill, unexplained }: Props) {
         headerName: 'Exceptions',
         children: [
           { colId: 'xTotal', headerName: 'All', valueGetter: (p) => p.data?.exceptions.total, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 90 },
-          {
-            colId: 'xUnexplained',
-            headerName: 'Unexplained',
-            valueGetter: (p) => (p.data && counts.current ? (counts.current.get(p.data.value) ?? 0) : null),
-            valueFormatter: (p) => (p.value === null ? '…' : num(p.value)),
-            cellClassRules: { 'cell-unexplained': (p) => Number(p.value) > 0 },
-            type: 'rightAligned',
-            width: 110,
-          },
           { colId: 'xMismatch', headerName: 'Mismatch', valueGetter: (p) => p.data?.exceptions.mismatch, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 100 },
           { colId: 'xLeft', headerName: 'Only legacy', valueGetter: (p) => p.data?.exceptions.left_only, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 110 },
           { colId: 'xRight', headerName: 'Only new', valueGetter: (p) => p.data?.exceptions.right_only, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 100 },
@@ -95,7 +101,6 @@ export function GroupGrid({ result, onDrill, unexplained }: Props) {
         theme={gridTheme(theme)}
         rowData={result.groups}
         animateRows={false}
-        suppressColumnVirtualisation
         columnDefs={defs}
         defaultColDef={{ sortable: true, resizable: true }}
         getRowId={(p) => groupLabel(p.data.value)}

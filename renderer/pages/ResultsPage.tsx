@@ -7,6 +7,7 @@ import { LevelCards } from '../results/LevelCards';
 import { RuleToolbar } from '../results/RuleToolbar';
 import { when } from '../lib/format';
 import { SignOffPanel } from '../notes/SignOffPanel';
+import { ExportPack } from '../notes/ExportPack';
 import { useExplanationCounts } from '../notes/useExplanationCounts';
 
 export function ResultsPage({ ws }: { ws: WorkspaceState }) {
@@ -40,6 +41,7 @@ export function ResultsPage({ ws }: { ws: WorkspaceState }) {
         <button className="btn" disabled={busy} onClick={() => void runCompare(contract, { label: 'Running the comparison', rebuild: true })} data-testid="run" title="Read both sources again and compare from scratch">
           Run again
         </button>
+        <ExportPack />
         <button className="btn btn-primary" onClick={() => go('drill')}>
           Drill down →
         </button>
