@@ -63,7 +63,10 @@ const exceptionRow = (i: number) => `${text(`[data-testid=exception-grid] .ag-ro
 async function startWeb(workspace: string, home: string): Promise<{ server: ChildProcess; url: string }> {
   const server = spawn(process.execPath, [path.join(root, 'dist/node/web.mjs'), '--workspace', workspace], { env: { ...process.env, PARITY_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  server.stderr?.on('data', (d) => (out += d));
+  server.stderr?.on('data', (d) => {
+    out += d;
+    if (process.env.PARITY_PROFILE) fs.appendFileSync(path.join(import.meta.dirname, 'results', 'ui-engine.log'), String(d));
+  });
   const url = await new Promise<string>((resolve, reject) => {
     server.stdout?.on('data', (d) => {
       out += d;

@@ -8,6 +8,7 @@ import { demoCommand } from './commands/demo.js';
 import { profileCommand } from './commands/profile.js';
 import { technicalCommand } from './commands/technical.js';
 import { verifyCommand } from './commands/verify.js';
+import { rerunCommand } from './commands/rerun.js';
 
 const USAGE = `Parity — reconciliation for data-platform migrations
 
@@ -22,8 +23,10 @@ Usage:
                                                         technical parity of a legacy/new pair
   parity demo --out DIR [--rows N] [--parquet]          write the demo Orders pair
   parity verify PACK [--json]                           check a .paritypack: files, manifest, signature
+  parity rerun PACK --sources DIR [--json]              re-run a pack's contract on DIR's sources and
+                                                        say whether it reproduces the pack
 
-Exit codes: 0 ran, 1 ran but outside the SLO (verify: not intact), 2 could not run.`;
+Exit codes: 0 ran, 1 ran but outside the SLO (verify: not intact; rerun: does not reproduce), 2 could not run.`;
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   compare: compareCommand,
@@ -31,6 +34,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   technical: technicalCommand,
   demo: demoCommand,
   verify: verifyCommand,
+  rerun: rerunCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

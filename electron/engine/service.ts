@@ -31,6 +31,9 @@ function argsError(method: string, error: { issues: { path: PropertyKey[]; messa
   return new ParityError('invalid_args', `${method}: ${where} is not valid (${issue.message.toLowerCase()}).`);
 }
 
+/** PARITY_PROFILE=1 logs every call's time on stderr, to see what the engine was doing when. */
+const PROFILE_CALLS = Boolean(process.env.PARITY_PROFILE);
+
 export class EngineService {
   private readonly handlers: Handlers;
   private readonly running = new Map<string, AbortController>();
@@ -65,10 +68,13 @@ export class EngineService {
       progress: options.onProgress ? throttledProgress(options.onProgress) : () => undefined,
     };
     const handler = this.handlers[method] as (a: unknown, j: JobContext) => Promise<ResultOf<M>>;
+    const started = Date.now();
     try {
       return await handler(parsed.data, job);
     } catch (error) {
       throw toParityError(error);
+    } finally {
+      if (PROFILE_CALLS) process.stderr.write(`  [call] ${method} ${Date.now() - started} ms (from ${started % 100000})\n`);
     }
   }
 

@@ -44,4 +44,29 @@ describe('parity compare --pack and parity verify', () => {
     expect(notPack.code).toBe(2);
     expect(notPack.last).toBe('parity: This file is not a pack: it is not a zip archive.');
   });
+
+  it('rerun reproduces the pack from the same sources, and names the file and the counts when one row changed', () => {
+    const same = parity('rerun', out, '--sources', dir);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toBe('Reproduces: the same sources give the same counts as the pack.\n');
+    const changed = path.join(dir, 'changed');
+    fs.mkdirSync(changed);
+    fs.copyFileSync(left, path.join(changed, 'legacy.csv'));
+    // One row of the new extract changes: order 1's amount moves by a cent.
+    fs.writeFileSync(path.join(changed, 'new.csv'), ['id,amount,region', '1,10.01,EMEA', '2,20.01,EMEA', '4,40.00,APAC'].join('\n'));
+    const r = parity('rerun', out, '--sources', changed);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')).toEqual([
+      'Does NOT reproduce:',
+      '  - new.csv is not the file the pack was made from (its SHA-256 differs).',
+      '  - rows.equal: pack 1, now 0',
+      '  - rows.mismatched: pack 1, now 2',
+      '  - match rate: pack 0.333, now 0',
+      '  - amount: mismatched: pack 1, now 2',
+      '',
+    ]);
+    const missing = parity('rerun', out, '--sources', path.join(dir, 'home'));
+    expect(missing.code).toBe(2);
+    expect(missing.last).toMatch(/^parity: The legacy source file "legacy\.csv" is not in ".*home"\.$/);
+  });
 });
