@@ -1,11 +1,11 @@
 /**
- * `npm run bench [-- technical|compare|flights|ui] [--rows N]`: every benchmark, each in its own process
+ * `npm run bench [-- technical|compare|flights|ui|pack] [--rows N]`: every benchmark, each in its own process
  * so one's memory does not colour the next's. Figures print as they come and land in bench/results/.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const all = ['technical', 'compare', 'flights', 'ui'];
+const all = ['technical', 'compare', 'flights', 'ui', 'pack'];
 const asked = process.argv.slice(2).filter((a) => all.includes(a));
 const rest = process.argv.slice(2).filter((a) => !all.includes(a));
 for (const name of asked.length ? asked : all) {

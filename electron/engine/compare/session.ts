@@ -524,8 +524,10 @@ export class CompareSession {
       return lane.use(async (c) => {
         await c.run(`COPY (${select}) TO ${literal(files.parquet)} (FORMAT parquet, COMPRESSION zstd)`);
         await c.run(`COPY (${select}) TO ${literal(files.csv)} (FORMAT csv, HEADER true)`);
+        const t = Date.now();
         // The workbook reads the Parquet just written: one pass over the run, not three.
         const xlsx = await writeExceptionsXlsx(c, `SELECT * FROM read_parquet(${literal(files.parquet)})`, files.xlsx, summary, signal, rowsPerSheet);
+        profile('workbook', t);
         const rows = Number((await c.runAndReadAll(`SELECT count(*) FROM read_parquet(${literal(files.parquet)})`)).getRowsJS()[0][0]);
         return { rows, xlsx };
       });

@@ -3,12 +3,15 @@
  * pack of millions of exceptions never sits whole in memory. A cancel stops between chunks.
  */
 import fs from 'node:fs';
-import { Zip, ZipDeflate } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { ParityError } from '../../../shared/errors.js';
 
 const CHUNK = 1024 * 1024;
 
-export async function writeZip(out: string, files: { name: string; path: string }[], signal: AbortSignal): Promise<void> {
+export type ZipLevel = 0 | 1 | 6 | 9;
+
+/** `level` 0 stores a file as it is (already compressed); 1 is quick, 6 the default. */
+export async function writeZip(out: string, files: { name: string; path: string; level?: ZipLevel }[], signal: AbortSignal): Promise<void> {
   const stream = fs.createWriteStream(out);
   let failure: Error | null = null;
   stream.on('error', (e) => (failure = e));
@@ -19,7 +22,7 @@ export async function writeZip(out: string, files: { name: string; path: string 
   const drained = () => (stream.writableNeedDrain ? new Promise<void>((resolve) => stream.once('drain', () => resolve())) : Promise.resolve());
   try {
     for (const file of files) {
-      const entry = new ZipDeflate(file.name, { level: 6 });
+      const entry = file.level === 0 ? new ZipPassThrough(file.name) : new ZipDeflate(file.name, { level: file.level ?? 6 });
       zip.add(entry);
       const fd = fs.openSync(file.path, 'r');
       try {
