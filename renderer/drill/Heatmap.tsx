@@ -7,22 +7,32 @@ import { EChart } from '../charts/EChart';
 import { useWorkbench } from '../store/workbench';
 import { groupLabel } from './severity';
 
+type Cells = { row: string | null; cols: DrillResult }[];
+
+/** The last heatmap, by what it shows: going back to the top of the drill-down asks the engine nothing. */
+let remembered: { key: string; cells: Cells } | null = null;
+
 export function Heatmap({ rows, columns, grain, onPick }: { rows: string; columns: string; grain: Grain; onPick: (row: string | null) => void }) {
   const version = useWorkbench((s) => s.resultsVersion);
-  const [data, setData] = useState<{ row: string | null; cols: DrillResult } [] | null>(null);
+  const key = JSON.stringify([rows, columns, grain, version]);
+  const [fetched, setData] = useState<Cells | null>(null);
+  const data = remembered?.key === key ? remembered.cells : fetched;
   useEffect(() => {
+    if (remembered?.key === key) return;
     let live = true;
     (async () => {
       const top = await api().call('compare.drill', { dimension: rows, filters: [] });
       const cells = await Promise.all(
         top.groups.map(async (g) => ({ row: g.value, cols: await api().call('compare.drill', { dimension: columns, grain, filters: [{ dimension: rows, value: g.value }] }) })),
       );
+      remembered = { key, cells };
       if (live) setData(cells);
     })().catch((e) => useWorkbench.getState().showError(e));
     return () => {
       live = false;
     };
-  }, [rows, columns, grain, version]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
   const option = useMemo(() => {
     if (!data) return {};
     const xs = [...new Set(data.flatMap((d) => d.cols.groups.map((g) => g.value ?? '')))].sort();

@@ -113,7 +113,8 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
       {order.length > 0 && <DimensionOrder drill={view} temporal={temporal} />}
       {!view.rows && <ExplanationBar counts={counts} />}
       {order.length === 0 && !view.rows && <p className="empty">The contract names no dimensions; the exception rows are below.</p>}
-      {depth === 0 && !view.rows && firstPlain && firstDate && (
+      {/* The heatmap asks after the level has come, so the groups are never kept waiting for it. */}
+      {depth === 0 && !view.rows && firstPlain && firstDate && levelShown && (
         <section className="panel">
           <header className="panel-head">
             <h3>
