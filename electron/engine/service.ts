@@ -44,13 +44,14 @@ export class EngineService {
     home: string,
   ) {
     this.compare = new CompareSession(workspace);
+    const profiles = new ProfileStore(home);
     this.handlers = {
       ...workspaceHandlers(workspace, this.compare),
       ...sourceHandlers(workspace),
       ...technicalHandlers(workspace),
       ...compareHandlers(workspace, this.compare),
-      ...annotationHandlers(workspace, this.compare, new ProfileStore(home)),
-      ...packHandlers(workspace, this.compare, new ProfileStore(home), home),
+      ...annotationHandlers(workspace, this.compare, profiles),
+      ...packHandlers(workspace, this.compare, profiles, home),
     };
   }
 

@@ -3,10 +3,9 @@ import { ruleCategories } from '../../shared/contract';
 import type { RuleInput } from '../../shared/rules';
 import { count } from '../lib/format';
 import { CATEGORY_LABEL } from '../notes/labels';
+import { LabelSelect } from '../components/LabelSelect';
 import { useExplanationCounts } from '../notes/useExplanationCounts';
 import type { Draft } from './draft';
-
-type RuleCategory = (typeof ruleCategories)[number];
 
 interface Props {
   draft: Draft;
@@ -35,13 +34,7 @@ export function RulesEditor({ draft, columns, ran, onChange }: Props) {
               </label>
               <label>
                 Category
-                <select value={r.category} onChange={(e) => patch(i, { category: e.target.value as RuleCategory })}>
-                  {ruleCategories.map((c) => (
-                    <option key={c} value={c}>
-                      {CATEGORY_LABEL[c]}
-                    </option>
-                  ))}
-                </select>
+                <LabelSelect value={r.category} options={ruleCategories} labels={CATEGORY_LABEL} onChange={(category) => category && patch(i, { category })} />
               </label>
               <label>
                 Only a mismatch in

@@ -3,13 +3,15 @@
  * "Saved" shows only after the engine has committed the change and its history entry.
  */
 import { useState } from 'react';
-import { annotationCategories, annotationStatuses, type AnnotationCategory, type AnnotationFields, type AnnotationStatus } from '../../shared/annotations';
+import { annotationCategories, annotationStatuses, type AnnotationFields, type AnnotationStatus } from '../../shared/annotations';
+import { FormDialog } from '../components/FormDialog';
+import { LabelSelect } from '../components/LabelSelect';
 import { count } from '../lib/format';
 import { useNotes, type AnnotateRequest } from '../store/notes';
 import { errorSentence } from '../store/workbench';
 import { CATEGORY_LABEL, STATUS_LABEL } from './labels';
 
-const EDITABLE_STATUSES = annotationStatuses.filter((s) => s !== 'resolved');
+const EDITABLE_STATUSES = annotationStatuses.filter((s): s is Exclude<AnnotationStatus, 'resolved'> => s !== 'resolved');
 
 /** A field the analyst left alone is not sent, so a group annotation keeps what each exception had. */
 function changedFields(initial: AnnotationFields, now: AnnotationFields): AnnotationFields {
@@ -48,83 +50,53 @@ export function AnnotateDialog({ request }: { request: AnnotateRequest }) {
   }
 
   return (
-    <div className="overlay" onKeyDown={(e) => e.key === 'Escape' && close()}>
-      <form
-        className="dialog dialog-narrow"
-        role="dialog"
-        aria-label="Annotate"
-        data-testid="annotate-dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <header className="dialog-head">
-          <h2>Annotate {request.title}</h2>
-          <button type="button" className="btn-icon" aria-label="Close" onClick={close}>
-            ×
-          </button>
-        </header>
-        <div className="dialog-body">
-          {request.size !== null && request.size > 1 && <p className="muted small">The fields you change apply to all {count(request.size)} exceptions; the others keep what each one has.</p>}
-          <div className="form-grid form-grid-2">
-            <label>
-              Category
-              <select value={fields.category ?? ''} onChange={(e) => patch({ category: (e.target.value || undefined) as AnnotationCategory | undefined })} aria-label="Category">
-                <option value="">—</option>
-                {annotationCategories.map((c) => (
-                  <option key={c} value={c}>
-                    {CATEGORY_LABEL[c]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Status
-              <select value={fields.status ?? ''} onChange={(e) => patch({ status: (e.target.value || undefined) as Exclude<AnnotationStatus, 'resolved'> | undefined })} aria-label="Status">
-                <option value="">—</option>
-                {EDITABLE_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABEL[s]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Owner
-              <input value={fields.owner ?? ''} onChange={(e) => patch({ owner: e.target.value })} aria-label="Owner" />
-            </label>
-            <label>
-              Ticket
-              <input value={fields.ref ?? ''} onChange={(e) => patch({ ref: e.target.value })} aria-label="Ticket" placeholder="MIG-1234" />
-            </label>
-          </div>
-          <label className="block">
-            Note
-            <textarea rows={4} value={fields.note ?? ''} onChange={(e) => patch({ note: e.target.value })} aria-label="Note" placeholder="What this difference is, and why" />
-          </label>
-          {error && (
-            <p className="inline-error" role="alert">
-              {error}
-            </p>
-          )}
-          {saved && (
-            <p className="saved-note" role="status" data-testid="annotate-saved">
-              {saved}
-            </p>
-          )}
-        </div>
-        <footer className="dialog-foot">
-          <span className="muted small">Recorded as {profile ? `${profile.name} (${profile.role})` : '…'}</span>
-          <div className="spacer" />
+    <FormDialog
+      title={`Annotate ${request.title}`}
+      label="Annotate"
+      testId="annotate-dialog"
+      onSubmit={() => void save()}
+      onClose={close}
+      error={error}
+      footnote={<span className="muted small">Recorded as {profile ? `${profile.name} (${profile.role})` : '…'}</span>}
+      actions={
+        <>
           <button type="button" className="btn" onClick={close}>
             {saved ? 'Done' : 'Cancel'}
           </button>
           <button type="submit" className="btn btn-primary" disabled={saving || Object.keys(changes).length === 0} data-testid="annotate-save">
             {saving ? 'Saving…' : 'Save'}
           </button>
-        </footer>
-      </form>
-    </div>
+        </>
+      }
+    >
+      {request.size !== null && request.size > 1 && <p className="muted small">The fields you change apply to all {count(request.size)} exceptions; the others keep what each one has.</p>}
+      <div className="form-grid form-grid-2">
+        <label>
+          Category
+          <LabelSelect value={fields.category} options={annotationCategories} labels={CATEGORY_LABEL} onChange={(category) => patch({ category })} ariaLabel="Category" empty />
+        </label>
+        <label>
+          Status
+          <LabelSelect value={fields.status} options={EDITABLE_STATUSES} labels={STATUS_LABEL} onChange={(status) => patch({ status })} ariaLabel="Status" empty />
+        </label>
+        <label>
+          Owner
+          <input value={fields.owner ?? ''} onChange={(e) => patch({ owner: e.target.value })} aria-label="Owner" />
+        </label>
+        <label>
+          Ticket
+          <input value={fields.ref ?? ''} onChange={(e) => patch({ ref: e.target.value })} aria-label="Ticket" placeholder="MIG-1234" />
+        </label>
+      </div>
+      <label className="block">
+        Note
+        <textarea rows={4} value={fields.note ?? ''} onChange={(e) => patch({ note: e.target.value })} aria-label="Note" placeholder="What this difference is, and why" />
+      </label>
+      {saved && (
+        <p className="saved-note" role="status" data-testid="annotate-saved">
+          {saved}
+        </p>
+      )}
+    </FormDialog>
   );
 }

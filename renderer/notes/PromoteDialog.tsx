@@ -12,8 +12,8 @@ import { count } from '../lib/format';
 import { useNotes, type PromoteRequest } from '../store/notes';
 import { errorSentence, useWorkbench } from '../store/workbench';
 import { CATEGORY_LABEL } from './labels';
-
-type RuleCategory = (typeof ruleCategories)[number];
+import { FormDialog } from '../components/FormDialog';
+import { LabelSelect } from '../components/LabelSelect';
 
 export function PromoteDialog({ request, contract }: { request: PromoteRequest; contract: Contract }) {
   const profile = useNotes((s) => s.profile);
@@ -56,86 +56,65 @@ export function PromoteDialog({ request, contract }: { request: PromoteRequest; 
   }
 
   return (
-    <div className="overlay">
-      <form
-        className="dialog dialog-narrow"
-        role="dialog"
-        aria-label="Make a rule"
-        data-testid="promote-dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <header className="dialog-head">
-          <h2>Make an expected-difference rule</h2>
-          <button type="button" className="btn-icon" aria-label="Close" onClick={close}>
-            ×
-          </button>
-        </header>
-        <div className="dialog-body">
-          <p className="muted small">
-            From {groupName(request.path)}
-            {request.column ? `, where ${request.column} differs` : ''}
-            {request.size !== null ? ` (${count(request.size)} exceptions now)` : ''}. The rule goes into the contract and labels these exceptions in every later run.
-          </p>
-          <div className="form-grid form-grid-2">
-            <label>
-              Name
-              <input value={rule.name ?? ''} onChange={(e) => patch({ name: e.target.value })} aria-label="Rule name" />
-            </label>
-            <label>
-              Category
-              <select value={rule.category} onChange={(e) => patch({ category: e.target.value as RuleCategory })} aria-label="Rule category">
-                {ruleCategories.map((c) => (
-                  <option key={c} value={c}>
-                    {CATEGORY_LABEL[c]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Approved by
-              <input value={rule.approvedBy ?? ''} onChange={(e) => patch({ approvedBy: e.target.value })} aria-label="Approved by" />
-            </label>
-            <label>
-              Approved on
-              <input type="date" value={rule.approvedOn ?? ''} onChange={(e) => patch({ approvedOn: e.target.value })} aria-label="Approved on" />
-            </label>
-          </div>
-          <label className="block">
-            Predicate (over l.column, r.column and d.dimension)
-            <textarea rows={3} value={rule.predicate} onChange={(e) => patch({ predicate: e.target.value })} aria-label="Predicate" spellCheck={false} />
-          </label>
-          <label className="block">
-            Consumers affected (comma-separated)
-            <input
-              value={(rule.consumers ?? []).join(', ')}
-              onChange={(e) => patch({ consumers: e.target.value.split(',').map((x) => x.trim()).filter(Boolean) })}
-              aria-label="Consumers affected"
-              placeholder="Group reporting, FX desk"
-            />
-          </label>
-          <label className="block">
-            Reason
-            <textarea rows={3} value={rule.reason} onChange={(e) => patch({ reason: e.target.value })} aria-label="Reason" placeholder="Why these differences are expected, and who relies on it" />
-          </label>
-          {error && (
-            <p className="inline-error" role="alert" data-testid="promote-error">
-              {error}
-            </p>
-          )}
-        </div>
-        <footer className="dialog-foot">
-          <div className="spacer" />
+    <FormDialog
+      title="Make an expected-difference rule"
+      label="Make a rule"
+      testId="promote-dialog"
+      onSubmit={() => void save()}
+      onClose={close}
+      error={error}
+      errorTestId="promote-error"
+      actions={
+        <>
           <button type="button" className="btn" onClick={close}>
             Cancel
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy || !rule.reason.trim() || !rule.predicate.trim()} data-testid="promote-save">
             Add the rule and re-run
           </button>
-        </footer>
-      </form>
-    </div>
+        </>
+      }
+    >
+      <p className="muted small">
+        From {groupName(request.path)}
+        {request.column ? `, where ${request.column} differs` : ''}
+        {request.size !== null ? ` (${count(request.size)} exceptions now)` : ''}. The rule goes into the contract and labels these exceptions in every later run.
+      </p>
+      <div className="form-grid form-grid-2">
+        <label>
+          Name
+          <input value={rule.name ?? ''} onChange={(e) => patch({ name: e.target.value })} aria-label="Rule name" />
+        </label>
+        <label>
+          Category
+          <LabelSelect value={rule.category} options={ruleCategories} labels={CATEGORY_LABEL} onChange={(category) => category && patch({ category })} ariaLabel="Rule category" />
+        </label>
+        <label>
+          Approved by
+          <input value={rule.approvedBy ?? ''} onChange={(e) => patch({ approvedBy: e.target.value })} aria-label="Approved by" />
+        </label>
+        <label>
+          Approved on
+          <input type="date" value={rule.approvedOn ?? ''} onChange={(e) => patch({ approvedOn: e.target.value })} aria-label="Approved on" />
+        </label>
+      </div>
+      <label className="block">
+        Predicate (over l.column, r.column and d.dimension)
+        <textarea rows={3} value={rule.predicate} onChange={(e) => patch({ predicate: e.target.value })} aria-label="Predicate" spellCheck={false} />
+      </label>
+      <label className="block">
+        Consumers affected (comma-separated)
+        <input
+          value={(rule.consumers ?? []).join(', ')}
+          onChange={(e) => patch({ consumers: e.target.value.split(',').map((x) => x.trim()).filter(Boolean) })}
+          aria-label="Consumers affected"
+          placeholder="Group reporting, FX desk"
+        />
+      </label>
+      <label className="block">
+        Reason
+        <textarea rows={3} value={rule.reason} onChange={(e) => patch({ reason: e.target.value })} aria-label="Reason" placeholder="Why these differences are expected, and who relies on it" />
+      </label>
+    </FormDialog>
   );
 }

@@ -3,19 +3,12 @@
  * inserting or deleting any entry breaks every hash after it.
  */
 import { createHash } from 'node:crypto';
+import type { HistoryEntry } from '../../../shared/annotations.js';
 
 export const GENESIS = '0'.repeat(64);
 
-export interface ChainFields {
-  seq: number;
-  at: string;
-  actor: string;
-  role: string;
-  action: string;
-  exceptionId: string;
-  before: string | null;
-  after: string | null;
-}
+/** An entry as stored: its states as the JSON text that was written, so the hash covers those exact bytes. */
+export type ChainFields = Omit<HistoryEntry, 'before' | 'after' | 'hash'> & { before: string | null; after: string | null };
 
 export function entryHash(previous: string, e: ChainFields): string {
   // A JSON array: unambiguous field boundaries whatever the text holds.

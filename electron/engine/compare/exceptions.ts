@@ -56,8 +56,8 @@ export function exceptionColumns(plan: Plan): [string, string][] {
     ['ticket', 'a.ref'],
     ['owner', 'a.owner'],
     // Dates at the dimension's own grain (a month shows as its first day), as the drill-down groups them.
-    ...plan.dimensions.map((d, i) => [d.name, d.temporal && d.grain && d.grain !== 'day' ? `date_trunc('${d.grain}', dim${i})::DATE` : `dim${i}`] as [string, string]),
-    ['rule', ruleNameSql(plan)],
+    ...plan.dimensions.map((d, i) => [d.name, exceptionDimSql(plan, i, d.grain)] as [string, string]),
+    ['rule', byRuleSql(plan, (r) => r.name) ?? 'NULL::VARCHAR'],
   ];
   plan.columns.forEach((c, i) => {
     cols.push([`${c.name}${LEGACY}`, c.l.name], [`${c.name}${NEW}`, c.r.name]);
@@ -74,19 +74,29 @@ const WITH_ANNOTATIONS = `${RUN_EXCEPTIONS} LEFT JOIN parity_annotations a ON a.
 /** The exceptions with their annotation and their history across runs, joined by identity. */
 export const EXCEPTIONS_FROM = `${WITH_ANNOTATIONS} LEFT JOIN parity_seen s ON s.exception_id = _xid`;
 
-/** The joins a set of exceptions needs: the run history only when a header filter reads it. */
-export function exceptionsFrom(q: Pick<ExceptionQuery, 'columnFilters'>): string {
-  return q.columnFilters?.some((f) => f.column === 'first seen' || f.column === 'runs seen') ? EXCEPTIONS_FROM : WITH_ANNOTATIONS;
+/** Display columns that read the annotation, and those that read the run history. */
+const NOTE_COLUMNS = new Set(['explanation', 'category', 'status', 'note', 'owner', 'ticket']);
+const SEEN_COLUMNS = new Set(['first seen', 'runs seen']);
+
+/**
+ * The joins a query's filters and sort need: the exceptions alone, with their annotations, or with the
+ * run history too. `annotated` asks for the annotations whatever the query (its SELECT reads them).
+ */
+export function exceptionsFrom(q: Omit<ExceptionQuery, 'offset' | 'limit'>, annotated = false): string {
+  const read = [...(q.columnFilters ?? []).map((f) => f.column), ...(q.sort ?? []).map((s) => s.column)];
+  if (read.some((c) => SEEN_COLUMNS.has(c))) return EXCEPTIONS_FROM;
+  if (annotated || q.explanations?.length || q.statuses?.length || read.some((c) => NOTE_COLUMNS.has(c))) return WITH_ANNOTATIONS;
+  return RUN_EXCEPTIONS;
+}
+
+/** A value per expected-difference rule, by the rule each exception met (null when there are no rules). */
+function byRuleSql(plan: Plan, value: (rule: Plan['explain'][number]) => string): string | null {
+  return plan.explain.length ? `CASE _rule ${plan.explain.map((r, i) => `WHEN ${i} THEN ${literal(value(r))}`).join(' ')} END` : null;
 }
 
 /** What explains an exception: a person's annotation first, then the first rule it meets, then timing. */
 export function explanationSql(plan: Plan): string {
-  const byRule = plan.explain.length ? `CASE _rule ${plan.explain.map((r, i) => `WHEN ${i} THEN ${literal(r.category)}`).join(' ')} END` : 'NULL';
-  return `coalesce(a.category, ${byRule}, CASE WHEN class = 'timing' THEN 'timing' END, 'unexplained')`;
-}
-
-function ruleNameSql(plan: Plan): string {
-  return plan.explain.length ? `CASE _rule ${plan.explain.map((r, i) => `WHEN ${i} THEN ${literal(r.name)}`).join(' ')} END` : 'NULL::VARCHAR';
+  return `coalesce(a.category, ${byRuleSql(plan, (r) => r.category) ?? 'NULL'}, CASE WHEN class = 'timing' THEN 'timing' END, 'unexplained')`;
 }
 
 function unknownExceptionColumn(name: string, shown: [string, string][]): string {
@@ -129,22 +139,14 @@ export function exceptionWhere(plan: Plan, q: Omit<ExceptionQuery, 'offset' | 'l
   return parts.join(' AND ');
 }
 
-/** Display columns that read the annotation or run history, and so need the joins. */
-const NOTE_COLUMNS = new Set(['explanation', 'category', 'status', 'note', 'owner', 'ticket', 'first seen', 'runs seen']);
-
-/** Whether a query filters or sorts by what people said: only then must every exception be joined to its annotation. */
-function readsNotes(q: Omit<ExceptionQuery, 'offset' | 'limit'>): boolean {
-  return Boolean(q.explanations?.length || q.statuses?.length || q.columnFilters?.some((f) => NOTE_COLUMNS.has(f.column)) || q.sort?.some((s) => NOTE_COLUMNS.has(s.column)));
-}
-
 export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery): Promise<TablePage> {
   const shown = exceptionColumns(plan);
   const sqlOf = new Map(shown);
   for (const s of q.sort ?? []) {
     if (!sqlOf.has(s.column)) throw new ParityError('unknown_column', unknownExceptionColumn(s.column, shown));
   }
-  const joined = readsNotes(q);
-  const from = joined ? EXCEPTIONS_FROM : RUN_EXCEPTIONS;
+  const from = exceptionsFrom(q);
+  const joined = from !== RUN_EXCEPTIONS;
   const countParams = new Params();
   const total = Number(
     (await lane.use((c) => c.runAndReadAll(`SELECT count(*) FROM ${from} WHERE ${exceptionWhere(plan, q, countParams)}`, countParams.values, countParams.typeList))).getRowsJS()[0][0],

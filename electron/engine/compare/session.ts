@@ -447,7 +447,7 @@ export class CompareSession {
 
   private async idsOf(state: RunState, query: Omit<ExceptionQuery, 'offset' | 'limit' | 'sort'>): Promise<{ contract: string; ids: string[] }> {
     const params = new Params();
-    const sql = `SELECT _xid FROM ${EXCEPTIONS_FROM} WHERE ${exceptionWhere(state.plan, query, params)} LIMIT ${MAX_ANNOTATED + 1}`;
+    const sql = `SELECT _xid FROM ${exceptionsFrom(query)} WHERE ${exceptionWhere(state.plan, query, params)} LIMIT ${MAX_ANNOTATED + 1}`;
     const lane = await this.ws.db.lane('page');
     const rows = (await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList))).getRowsJS();
     return { contract: state.plan.contract.name, ids: rows.map((r) => String(r[0])) };
@@ -482,7 +482,7 @@ export class CompareSession {
     const group = byIndex < 0 ? 'NULL' : `${exceptionDimSql(plan, byIndex, by?.grain)}::VARCHAR`;
     // One scan on its own lane: explanation × status × rule × group, tallied here; pages and drill steps do not wait for it.
     const sql = `SELECT ${explanationSql(plan)} AS e, coalesce(a.status, 'none') AS st, _rule AS r, ${group} AS g, count(*) AS n
-      FROM ${exceptionsFrom(query)} WHERE ${where} GROUP BY ALL`;
+      FROM ${exceptionsFrom(query, true)} WHERE ${where} GROUP BY ALL`;
     const lane = await this.ws.db.lane('explain');
     const rows = (await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList))).getRowsJS();
     const tally = <K extends string>(keys: readonly K[], column: number) =>
@@ -505,7 +505,6 @@ export class CompareSession {
     };
   }
 
-
   /**
    * Writes the run's exceptions as the grid shows them (annotations joined, within-tolerance rows left
    * out), in identity order, to Parquet, CSV and an Excel workbook. All three stream from DuckDB.
@@ -523,13 +522,13 @@ export class CompareSession {
       const lane = await this.ws.db.lane('page');
       return lane.use(async (c) => {
         await c.run(`COPY (${select}) TO ${literal(files.parquet)} (FORMAT parquet, COMPRESSION zstd)`);
-        await c.run(`COPY (${select}) TO ${literal(files.csv)} (FORMAT csv, HEADER true)`);
+        // The CSV and the workbook read the Parquet just written: one pass over the run, not three.
+        const written = `SELECT * FROM read_parquet(${literal(files.parquet)})`;
+        await c.run(`COPY (${written}) TO ${literal(files.csv)} (FORMAT csv, HEADER true)`);
         const t = Date.now();
-        // The workbook reads the Parquet just written: one pass over the run, not three.
-        const xlsx = await writeExceptionsXlsx(c, `SELECT * FROM read_parquet(${literal(files.parquet)})`, files.xlsx, summary, signal, rowsPerSheet);
+        const xlsx = await writeExceptionsXlsx(c, written, files.xlsx, summary, signal, rowsPerSheet);
         profile('workbook', t);
-        const rows = Number((await c.runAndReadAll(`SELECT count(*) FROM read_parquet(${literal(files.parquet)})`)).getRowsJS()[0][0]);
-        return { rows, xlsx };
+        return { rows: xlsx.rows, xlsx };
       });
     });
   }

@@ -28,6 +28,8 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 export interface XlsxResult {
+  /** Every exception the select named (the workbook may hold fewer). */
+  rows: number;
   sheets: number;
   /** Set when the rows were split over sheets or cut. */
   note: string | null;
@@ -137,5 +139,5 @@ export async function writeExceptionsXlsx(
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  return { sheets, note };
+  return { rows: total, sheets, note };
 }
