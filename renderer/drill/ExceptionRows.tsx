@@ -44,6 +44,8 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
   const searchBox = useRef<HTMLInputElement>(null);
   // The first block, fetched with the column list, serves the grid's first request: one round trip, not two.
   const firstBlock = useRef<{ key: string; page: TablePage } | null>(null);
+  // A block fetched ahead that arrives after the grid asked for itself is stale by then (a later refresh must not read it).
+  const gridAsked = useRef<string | null>(null);
   const filters = drill.path;
   const set = { filters, classes: classes.length ? classes : undefined, column: drill.column ?? undefined, search: applied || undefined };
   const query = { ...set, explanations: explained.length ? explained : undefined };
@@ -68,7 +70,7 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
       .call('compare.exceptions', { ...query, offset: 0, limit: BLOCK })
       .then((page) => {
         if (!live) return;
-        firstBlock.current = { key: resetKey, page };
+        if (gridAsked.current !== resetKey) firstBlock.current = { key: resetKey, page };
         setColumns(decodePage(page.arrow).columns.map((c) => ({ name: c.name, type: c.type })));
         setTotal(page.total);
       })
@@ -95,6 +97,7 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
     async (offset: number, limit: number, sort: SortSpec[], columnFilters: ColumnFilter[]) => {
       const ahead = firstBlock.current;
       firstBlock.current = null;
+      gridAsked.current = resetKey;
       if (ahead?.key === resetKey && offset === 0 && limit === BLOCK && !sort.length && !columnFilters.length) return ahead.page;
       const started = performance.now();
       const page = await api().call('compare.exceptions', { ...query, offset, limit, sort, columnFilters });
