@@ -14,17 +14,19 @@ import { existingDemo, generateDemo } from '../electron/engine/demo/generate.js'
 import { demoContract } from '../electron/engine/demo/contract.js';
 import { EngineService } from '../electron/engine/service.js';
 import { Stopwatch } from './stopwatch.js';
+import { PageTrace, summarizeChromeTrace } from './trace.js';
 
 const argRows = process.argv.indexOf('--rows');
 const ROWS = argRows >= 0 ? Number(process.argv[argRows + 1]) : 10_000_000;
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(import.meta.dirname, '.data', `orders-${ROWS}`);
 const results: [string, number][] = [];
+let trace: PageTrace | null = null;
 
 /**
  * Watches for `predicate` (a JS expression over `document`) while `act` runs; resolves with the ms from
- * the user's input event (pointer, key, change or scroll, as the page receives it) to the first frame
- * that shows the result. Playwright's own work before it dispatches the input is not counted.
+ * the input event the app acts on (click, key, change or scroll, as the page receives it) to the end of
+ * the first frame that shows the result (checked at each frame's start, timed once that frame is painted). Playwright's own work before it dispatches the input is not counted.
  */
 async function measure(page: Page, label: string, predicate: string, act: () => Promise<unknown>): Promise<number> {
   // Passed as text: the bench runs through tsx, whose helpers do not exist inside the page.
@@ -32,25 +34,47 @@ async function measure(page: Page, label: string, predicate: string, act: () => 
     const check = () => (${predicate});
     if (check()) throw new Error('Already true before the action: ' + ${JSON.stringify(predicate)});
     let started = null;
-    const inputs = ['pointerdown', 'keydown', 'change', 'scroll'];
+    // The event the app acts on: a click (not the pointerdown before it), a key, a select's change, a scroll.
+    const inputs = ['click', 'keydown', 'change', 'scroll'];
     const onInput = () => { if (started === null) started = performance.now(); };
     for (const type of inputs) window.addEventListener(type, onInput, { capture: true });
     window.__measured = new Promise((resolve) => {
       const tick = () => {
         if (started !== null && check()) {
-          requestAnimationFrame(() => {
+          window.__timeline = { started, shown: performance.now() };
+          // This frame shows the result; a message posted now runs once it has been painted.
+          const painted = new MessageChannel();
+          painted.port1.onmessage = () => {
             for (const type of inputs) window.removeEventListener(type, onInput, { capture: true });
             resolve(performance.now() - started);
-          });
+          };
+          painted.port2.postMessage(null);
         } else requestAnimationFrame(tick);
       };
       tick();
     });
   })()`);
+  await trace?.start();
+  const chromeTrace = process.env.PARITY_BENCH_TRACE === 'chrome' ? path.join(os.tmpdir(), 'parity-ui-trace.json') : null;
+  if (chromeTrace) await page.context().browser()!.startTracing(page, { path: chromeTrace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'cc', 'gpu', 'viz'] });
   await act();
   const ms = (await page.evaluate('window.__measured')) as number;
   results.push([label, ms]);
-  if (process.env.PARITY_BENCH_DEBUG) console.log('   api', await page.evaluate(`document.querySelector('[data-testid=drill-level]')?.dataset.drillMs`));
+  await trace?.stop(label);
+  if (chromeTrace) {
+    await page.context().browser()!.stopTracing();
+    summarizeChromeTrace(chromeTrace, label);
+  }
+  if (process.env.PARITY_BENCH_DEBUG) {
+    // When each engine call ran, relative to the input, and when the result was first in the DOM.
+    const calls = (await page.evaluate(`(() => {
+      const { started, shown } = window.__timeline;
+      const calls = performance.getEntriesByType('measure').filter((m) => m.startTime + m.duration >= started)
+        .map((m) => m.name.replace('api ', '') + ' ' + Math.round(m.startTime - started) + '→' + Math.round(m.startTime + m.duration - started));
+      return [...calls, 'in the DOM at ' + Math.round(shown - started)];
+    })()`)) as string[];
+    console.log(`   ${calls.join(' · ')}`);
+  }
   console.log(`${label.padEnd(70)} ${ms < 1000 ? `${ms.toFixed(0).padStart(6)} ms` : `${(ms / 1000).toFixed(2).padStart(7)} s`}`);
   return ms;
 }
@@ -111,6 +135,7 @@ async function main(): Promise<void> {
     // The measuring hook evaluates small expressions in the page; the app's CSP stays as it is for users.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
     const page = await context.newPage();
+    if (process.env.PARITY_BENCH_TRACE === 'js') trace = await PageTrace.attach(page, path.join(root, 'dist/renderer/assets'));
     await page.goto(url);
     await page.getByTestId('nav-results').click();
     await page.getByTestId('match-rate').waitFor();
@@ -154,7 +179,8 @@ async function main(): Promise<void> {
     const header = grid.getByRole('columnheader', { name: 'ORDER_ID', exact: true });
     await page.evaluate(`document.querySelector('[data-testid=exception-grid] .ag-row[row-index="0"] [col-id=class]')?.replaceChildren()`);
     await measure(page, 'grid: sort by ORDER_ID, first page shown', `document.querySelector('[data-testid=exception-grid] [col-id="ORDER_ID"][aria-sort=ascending]') && ${exceptionRow(0)}`, () => header.click());
-    for (const row of [1_000, 20_000]) {
+    const listed = Number(((await page.getByTestId('exception-total').textContent()) ?? '').replace(/[^\d]/g, ''));
+    for (const row of [1_000, 20_000].filter((r) => r < listed)) {
       await measure(page, `grid: scroll to row ${row.toLocaleString('en-US')}, its page shown`, exceptionRow(row), () =>
         page.evaluate(`(() => {
           const v = [...document.querySelectorAll('[data-testid=exception-grid] *')].find((e) => e.scrollHeight > e.clientHeight + 100 && /auto|scroll/.test(getComputedStyle(e).overflowY));

@@ -13,10 +13,31 @@ declare global {
 }
 
 function connect(): ParityClient {
-  if (window.parity) return createClient(window.parity);
+  if (window.parity) return timed(createClient(window.parity));
   const token = launchToken();
   if (!token) throw new Error('This page was opened without its launch token; open the address Parity printed when it started.');
-  return createClient(webSocketTransport(token));
+  return timed(createClient(webSocketTransport(token)));
+}
+
+/** Each call leaves a User Timing measure ("api compare.drill"), so a profile or the UI bench can see where waits went. */
+function timed(client: ParityClient): ParityClient {
+  let kept = 0;
+  return {
+    ...client,
+    call(method, args, options) {
+      const start = performance.now();
+      const done = () => {
+        if (++kept > 2000) {
+          performance.clearMeasures();
+          kept = 0;
+        }
+        performance.measure(`api ${method}`, { start });
+      };
+      const result = client.call(method, args, options);
+      result.then(done, done);
+      return result;
+    },
+  };
 }
 
 function tryConnect(): { client: ParityClient; error: null } | { client: null; error: string } {

@@ -34,7 +34,9 @@ export function EChart({ option, height = 220, onClick, testId }: { option: ECha
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption({ animation: false, ...option }, { notMerge: true });
+    // Series and axes are replaced, the rest updated in place; the canvas is drawn on ECharts' next frame,
+    // so a new level's grid is not kept waiting for its chart.
+    chart.current?.setOption({ animation: false, ...option }, { replaceMerge: ['series', 'xAxis', 'yAxis', 'visualMap'], lazyUpdate: true });
   }, [option]);
   return <div ref={box} className="chart" style={{ height }} data-testid={testId} />;
 }

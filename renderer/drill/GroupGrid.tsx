@@ -28,12 +28,17 @@ export function GroupGrid({ result, onDrill, unexplained }: Props) {
     counts.current = unexplained;
     gridApi.current?.refreshCells({ columns: ['xUnexplained'], force: true });
   }, [unexplained]);
+  // The columns stay while the analyst drills (only the first one's header follows the level): building
+  // them again would make AG Grid rebuild every header and cell, most of what a drill step costs.
+  const context = useMemo(() => ({ dimension: result.dimension }), [result.dimension]);
+  useEffect(() => gridApi.current?.refreshHeader(), [context]);
+  const measureKey = (result.groups[0]?.measures ?? []).map((m) => m.name).join('\u0000');
   const columnDefs = useMemo<(ColDef<DrillGroup> | ColGroupDef<DrillGroup>)[]>(() => {
-    const measures = result.groups[0]?.measures ?? [];
+    const measureNames = measureKey ? measureKey.split('\u0000') : [];
     return [
       {
         colId: 'value',
-        headerName: result.dimension,
+        headerValueGetter: (p) => (p.context as { dimension: string }).dimension,
         valueGetter: (p) => groupLabel(p.data?.value ?? null),
         pinned: 'left',
         minWidth: 150,
@@ -56,8 +61,8 @@ export function GroupGrid({ result, onDrill, unexplained }: Props) {
       },
       { colId: 'leftRows', headerName: 'Legacy rows', valueGetter: (p) => p.data?.leftRows, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 110 },
       { colId: 'rightRows', headerName: 'New rows', valueGetter: (p) => p.data?.rightRows, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 110 },
-      ...measures.map((m, i) => ({
-        headerName: m.name,
+      ...measureNames.map((name, i) => ({
+        headerName: name,
         children: [
           { colId: `m${i}l`, headerName: 'Legacy', valueGetter: (p) => p.data?.measures[i].left, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 150 } as ColDef<DrillGroup>,
           { colId: `m${i}r`, headerName: 'New', valueGetter: (p) => p.data?.measures[i].right, valueFormatter: (p) => num(p.value), type: 'rightAligned', width: 150 } as ColDef<DrillGroup>,
@@ -93,12 +98,13 @@ export function GroupGrid({ result, onDrill, unexplained }: Props) {
         ],
       },
     ];
-  }, [result]);
+  }, [measureKey]);
   const defs = useMemo(() => columnDefs.map((d) => ('children' in d ? { ...d, children: rememberedWidths('drill-groups', d.children as ColDef<DrillGroup>[]) } : rememberedWidths('drill-groups', [d])[0])), [columnDefs]);
   return (
     <div className="grid-frame grid-groups" data-testid="group-grid">
       <AgGridReact<DrillGroup>
         theme={gridTheme(theme)}
+        context={context}
         rowData={result.groups}
         animateRows={false}
         columnDefs={defs}

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { DrillResult } from '../../shared/compare';
 import type { Grain } from '../../shared/contract';
 import { api } from '../api/client';
+import { afterPaint } from '../lib/after-paint';
 import { EChart } from '../charts/EChart';
 import { useWorkbench } from '../store/workbench';
 import { groupLabel } from './severity';
@@ -20,16 +21,17 @@ export function Heatmap({ rows, columns, grain, onPick }: { rows: string; column
   useEffect(() => {
     if (remembered?.key === key) return;
     let live = true;
-    (async () => {
+    const cancel = afterPaint(() => void (async () => {
       const top = await api().call('compare.drill', { dimension: rows, filters: [] });
       const cells = await Promise.all(
         top.groups.map(async (g) => ({ row: g.value, cols: await api().call('compare.drill', { dimension: columns, grain, filters: [{ dimension: rows, value: g.value }] }) })),
       );
       remembered = { key, cells };
       if (live) setData(cells);
-    })().catch((e) => useWorkbench.getState().showError(e));
+    })().catch((e) => useWorkbench.getState().showError(e)));
     return () => {
       live = false;
+      cancel();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ExplanationCounts } from '../../shared/annotations';
 import type { ArgsOf } from '../../shared/api';
 import { api } from '../api/client';
+import { afterPaint } from '../lib/after-paint';
 import { useNotes } from '../store/notes';
 import { useWorkbench } from '../store/workbench';
 
@@ -16,12 +17,15 @@ export function useExplanationCounts(query: ArgsOf<'annotations.counts'> | null)
   useEffect(() => {
     if (!query) return;
     let live = true;
-    api()
-      .call('annotations.counts', query)
-      .then((value) => live && setCounts({ key, value }))
-      .catch((e) => useWorkbench.getState().showError(e));
+    const cancel = afterPaint(() =>
+      api()
+        .call('annotations.counts', query)
+        .then((value) => live && setCounts({ key, value }))
+        .catch((e) => useWorkbench.getState().showError(e)),
+    );
     return () => {
       live = false;
+      cancel();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);

@@ -2,7 +2,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DrillFilter, DrillGroup, DrillResult } from '../../shared/compare';
 import type { WorkspaceState } from '../../shared/types';
-import { api } from '../api/client';
 import { Breadcrumb } from '../drill/Breadcrumb';
 import { DimensionOrder } from '../drill/DimensionOrder';
 import { ExceptionRows } from '../drill/ExceptionRows';
@@ -16,35 +15,31 @@ import { useExplanationCounts } from '../notes/useExplanationCounts';
 import { explanations } from '../../shared/annotations';
 import { groupName } from '../../shared/rules';
 import { count } from '../lib/format';
-import { dimensionNames } from '../lib/dimensions';
+import { askLevelsAhead, levelGroups, levelOf } from '../drill/levels';
 import { DeltaLine } from '../results/DeltaLine';
 
 export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const drill = useWorkbench((s) => s.view.drill);
   const setDrill = useWorkbench((s) => s.setDrill);
   const version = useWorkbench((s) => s.resultsVersion);
-  const { names, temporal } = useMemo(() => dimensionNames(ws.contract), [ws]);
-  const order = drill.order.length === names.length && drill.order.every((d) => names.includes(d)) ? drill.order : names;
-  const view = useMemo(() => ({ ...drill, order }), [drill, order]);
+  const current = useMemo(() => levelOf(drill, ws, version), [drill, ws, version]);
+  const { view, dimension, grain, temporal, key: levelKey } = current;
+  const order = view.order;
   const depth = view.path.length;
-  const dimension = view.rows || depth >= order.length ? null : order[depth];
   const [level, setLevel] = useState<{ key: string; result: DrillResult; ms: number } | null>(null);
-  const levelKey = JSON.stringify([dimension, view.path, view.grain, version]);
-  const grain = dimension && temporal.has(dimension) ? view.grain : null;
   // Asked once the level is on screen: the groups come first, their explanation counts a moment later.
   const levelShown = view.rows || !dimension || (level !== null && level.key === levelKey);
   const counts = useExplanationCounts(ws.summary && levelShown ? { filters: view.path, column: view.column ?? undefined, by: dimension ? { dimension, grain } : undefined } : null);
   const unexplained = useMemo(() => (counts?.fresh && dimension ? new Map(counts.groups.map((g) => [g.value, g.unexplained])) : null), [counts, dimension]);
   const groupSize = counts ? explanations.reduce((a, e) => a + counts.byExplanation[e], 0) : null;
 
+  useEffect(askLevelsAhead, []);
   useEffect(() => {
-    if (!dimension) return;
+    const groups = levelGroups(current);
+    if (!groups) return;
     let live = true;
     const started = performance.now();
-    api()
-      .call('compare.drill', { dimension, grain: temporal.has(dimension) ? view.grain : null, filters: view.path })
-      .then((result) => live && setLevel({ key: levelKey, result, ms: Math.round(performance.now() - started) }))
-      .catch((e) => useWorkbench.getState().showError(e));
+    groups.then((result) => live && setLevel({ key: levelKey, result, ms: Math.round(performance.now() - started) })).catch((e) => useWorkbench.getState().showError(e));
     return () => {
       live = false;
     };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { exportPack } from '../../electron/engine/pack/export.js';
 import { verifyPack } from '../../electron/engine/pack/verify.js';
 import { quietJob } from '../../electron/engine/jobs.js';
@@ -45,6 +46,7 @@ describe('exception packs', async () => {
       'notes/history.json',
       'notes/runs.json',
       'report/report.html',
+      'report/report.pdf',
       'signature.json',
     ]);
     expect(made.exceptions).toBe(exceptions);
@@ -74,6 +76,16 @@ describe('exception packs', async () => {
     expect(cents?.length).toBe(summary.rows.mismatched);
   });
 
+  it('holds the report as a PDF a reader opens, saying what the HTML report says', async () => {
+    const pdf = await getDocumentProxy(new Uint8Array(files['report/report.pdf']));
+    const text = (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, ' ');
+    expect(pdf.numPages).toBeGreaterThanOrEqual(1);
+    for (const said of ['Signed off by Ana Steward (data steward)', 'Override with', 'The five levels of parity', 'match rate', 'Compared columns', 'amount', 'Sources', made.fingerprint]) expect(text).toContain(said);
+    // Every source file's hash is printed, as in the manifest.
+    const manifest = JSON.parse(strFromU8(files['manifest.json']));
+    expect(text.replace(/\s/g, '')).toContain(manifest.sources[0].files[0].sha256);
+  });
+
   it('splits the rows over sheets at the row limit, and cuts them past sixteen sheets, saying so', async () => {
     const profile = { name: 'Ana Steward', role: 'data steward' };
     const split = await exportPack(p.engine.workspace, p.engine.compare, p.dir, profile, path.join(p.dir, 'split.paritypack'), quietJob(), { rowsPerSheet: 200 });
@@ -92,7 +104,7 @@ describe('exception packs', async () => {
     return file;
   };
 
-  for (const name of ['exceptions/exceptions.parquet', 'exceptions/exceptions.csv', 'exceptions/exceptions.xlsx', 'notes/annotations.json', 'notes/history.json', 'notes/runs.json', 'report/report.html']) {
+  for (const name of ['exceptions/exceptions.parquet', 'exceptions/exceptions.csv', 'exceptions/exceptions.xlsx', 'notes/annotations.json', 'notes/history.json', 'notes/runs.json', 'report/report.html', 'report/report.pdf']) {
     it(`names ${name} when one byte of it is flipped`, () => {
       const bytes = files[name].slice();
       bytes[Math.floor(bytes.length / 2)] ^= 0x01;

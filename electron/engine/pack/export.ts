@@ -1,6 +1,6 @@
 /**
- * Exports the current run as a signed `.paritypack`: the exceptions (Parquet, CSV), the annotations,
- * their whole history and the runs with their sign-offs, a self-contained HTML report, and a manifest
+ * Exports the current run as a signed `.paritypack`: the exceptions (Parquet, CSV, XLSX), the annotations,
+ * their whole history and the runs with their sign-offs, a self-contained HTML report and its PDF, and a manifest
  * hashing every file (and every source file), signed with the profile's key. Everything is written to
  * a temporary folder and zipped to a temporary name first: a cancel or a failure leaves no pack behind.
  */
@@ -19,6 +19,7 @@ import { PARITY_VERSION } from '../version.js';
 import type { Workspace } from '../workspace.js';
 import { signBytes, signingKey } from './keys.js';
 import { reportHtml } from './report-html.js';
+import { writeReportPdf } from './report-pdf.js';
 import { writeZip } from './zip-write.js';
 
 export interface PackResult {
@@ -123,14 +124,13 @@ export async function exportPack(
     const page = decodePage((await session.exceptions({ offset: 0, limit: TOP_ROWS })).arrow);
     const createdAt = new Date().toISOString();
     const latest = runs.reduce<(typeof runs)[number] | null>((a, r) => (a === null || r.id > a.id ? r : a), null);
-    fs.writeFileSync(
-      file('report/report.html'),
-      reportHtml({ title: contract.name, createdAt, signer, summary, counts, run: latest, top: { columns: page.columns.map((c) => c.name), rows: page.rows as (string | null)[][] }, sources }),
-    );
+    const report = { title: contract.name, createdAt, signer, summary, counts, run: latest, top: { columns: page.columns.map((c) => c.name), rows: page.rows as (string | null)[][] }, sources };
+    fs.writeFileSync(file('report/report.html'), reportHtml(report));
+    await writeReportPdf(file('report/report.pdf'), report);
     check(job);
 
     job.progress({ phase: 'Signing', fraction: 0.8 });
-    const names = ['exceptions/exceptions.parquet', 'exceptions/exceptions.csv', 'exceptions/exceptions.xlsx', 'notes/annotations.json', 'notes/history.json', 'notes/runs.json', 'report/report.html'];
+    const names = ['exceptions/exceptions.parquet', 'exceptions/exceptions.csv', 'exceptions/exceptions.xlsx', 'notes/annotations.json', 'notes/history.json', 'notes/runs.json', 'report/report.html', 'report/report.pdf'];
     const files: PackManifest['files'] = {};
     for (const name of names) files[name] = await hashFile(file(name));
     const manifest: PackManifest = {
@@ -155,8 +155,8 @@ export async function exportPack(
     timing('notes, sources, report, signature', t);
     t = Date.now();
     job.progress({ phase: 'Compressing the pack', fraction: 0.85 });
-    // Parquet and the workbook are compressed already: stored as they are, not deflated twice.
-    const stored = (name: string) => name.endsWith('.parquet') || name.endsWith('.xlsx');
+    // Parquet, the workbook and the PDF are compressed already: stored as they are, not deflated twice.
+    const stored = (name: string) => name.endsWith('.parquet') || name.endsWith('.xlsx') || name.endsWith('.pdf');
     await writeZip(temp, [MANIFEST_FILE, SIGNATURE_FILE, ...names].map((name) => ({ name, path: file(name), level: stored(name) ? 0 : name.endsWith('.csv') ? 1 : 6 })), job.signal);
     fs.renameSync(temp, target);
     timing('zip', t);
