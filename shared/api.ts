@@ -7,6 +7,7 @@ import type { AnnotateResult, Annotation, ChainCheck, ExplanationCounts, History
 import { annotationFieldsSchema, annotationStatuses, explanations, profileSchema } from './annotations.js';
 import type { CompareSummary, DrillResult, RowDetail } from './compare.js';
 import type { PackCheck } from './pack.js';
+import type { AuditNotes, AuditOverview } from './audit.js';
 import type { Contract } from './contract.js';
 import { grains } from './contract.js';
 import { columnFiltersSchema } from './filters.js';
@@ -136,6 +137,16 @@ export const api = {
   /** Without `out`, the pack goes to the Parity folder's packs/, named for the contract and the time. */
   'pack.export': method<{ path: string; bytes: number; exceptions: number; fingerprint: string }>()(z.strictObject({ out: path.optional() }), true),
   'pack.verify': method<PackCheck>()(z.strictObject({ path })),
+  /** Auditor mode: verifies the pack and unpacks it read-only into its own folder. */
+  'audit.open': method<AuditOverview>()(z.strictObject({ path }), true),
+  'audit.drill': method<DrillResult>()(
+    z.strictObject({ dimension: columnName, filters: z.array(drillFilter).max(16).default([]) }),
+  ),
+  'audit.exceptions': method<TablePage>()(
+    z.strictObject({ filters: exceptionSet.filters, classes: exceptionSet.classes, explanations: exceptionSet.explanations, ...gridWindow }),
+  ),
+  'audit.notes': method<AuditNotes>()(z.strictObject({})),
+  'audit.close': method<null>()(z.strictObject({})),
 } as const;
 
 export type Api = typeof api;

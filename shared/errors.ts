@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'too_many'
   | 'frozen'
   | 'invalid_pack'
+  | 'no_pack'
   | 'not_explained'
   | 'internal';
 

@@ -15,6 +15,7 @@ import { technicalHandlers } from './handlers/technical.js';
 import { compareHandlers } from './handlers/compare.js';
 import { annotationHandlers } from './handlers/annotations.js';
 import { packHandlers } from './handlers/pack.js';
+import { auditHandlers } from './handlers/audit.js';
 import { ProfileStore } from './profile.js';
 import { parityHome } from '../process/paths.js';
 import { CompareSession } from './compare/session.js';
@@ -52,6 +53,7 @@ export class EngineService {
       ...compareHandlers(workspace, this.compare),
       ...annotationHandlers(workspace, this.compare, profiles),
       ...packHandlers(workspace, this.compare, profiles, home),
+      ...auditHandlers(home),
     };
   }
 

@@ -156,6 +156,11 @@ describe('exception packs', async () => {
       const crafted = rezip('crafted.paritypack', entries() as Zippable);
       const error = await failure(p.engine.call('pack.verify', { path: crafted }));
       expect(error.message).toMatch(message);
+      // Auditor mode refuses it the same way, unpacking nothing.
+      const audits = path.join(p.dir, 'audits');
+      const unpacked = fs.existsSync(audits) ? fs.readdirSync(audits) : [];
+      expect((await failure(p.engine.call('audit.open', { path: crafted }))).message).toMatch(message);
+      expect(fs.existsSync(audits) ? fs.readdirSync(audits) : []).toEqual(unpacked);
       expect(fs.readdirSync(path.dirname(p.dir))).toEqual(before);
     });
   }

@@ -8,7 +8,7 @@ import type { Annotation, AnnotationFields, AnnotateResult, ChainCheck, HistoryE
 import { ParityError } from '../../../shared/errors.js';
 import type { Database } from '../db/database.js';
 import { inTransaction } from '../db/transaction.js';
-import { GENESIS, entryHash, type ChainFields } from './chain.js';
+import { GENESIS, entryHash, verifyChain, type ChainFields, type StoredEntry } from './chain.js';
 
 export const ANNOTATION_TABLES = [
   `CREATE TABLE IF NOT EXISTS parity_annotations (exception_id VARCHAR PRIMARY KEY, contract VARCHAR NOT NULL, category VARCHAR,
@@ -151,24 +151,8 @@ export class AnnotationStore {
   /** Re-computes the chain from the first entry; names the first entry that does not follow. */
   async verify(): Promise<ChainCheck> {
     const lane = await this.db.lane('notes');
-    const rows = await lane.use(async (c) => (await c.runAndReadAll(`SELECT seq, changed_at, actor, role, action, exception_id, before_state, after_state, hash FROM parity_history ORDER BY seq`)).getRowsJS());
-    let previous = GENESIS;
-    let expectedSeq = 1;
-    for (const row of rows) {
-      // Hashed from the stored text itself: an entry edited into invalid JSON still fails here, not in a parser.
-      const text = (v: unknown) => (v === null ? null : String(v));
-      const e = { seq: Number(row[0]), at: String(row[1]), actor: String(row[2]), role: String(row[3]), action: String(row[4]), exceptionId: String(row[5]), hash: String(row[8]) };
-      if (e.seq !== expectedSeq) {
-        return { ok: false, entries: rows.length, brokenAt: expectedSeq, message: `History entry ${expectedSeq} is missing: the history was cut after it was written.` };
-      }
-      const fields: ChainFields = { ...e, before: text(row[6]), after: text(row[7]) };
-      if (entryHash(previous, fields) !== e.hash) {
-        return { ok: false, entries: rows.length, brokenAt: e.seq, message: `History entry ${e.seq} (${e.action} by ${e.actor} at ${e.at}) does not match its hash: it was changed after it was written.` };
-      }
-      previous = e.hash;
-      expectedSeq++;
-    }
-    return { ok: true, entries: rows.length, brokenAt: null, message: rows.length ? `All ${rows.length.toLocaleString('en-US')} history entries follow from each other.` : 'The history is empty.' };
+    const rows = await lane.use(async (c) => (await c.runAndReadAll(`SELECT seq, changed_at, actor, role, action, exception_id, before_state, after_state, hash FROM parity_history ORDER BY seq`)).getRowObjectsJS());
+    return verifyChain(rows as unknown as StoredEntry[]);
   }
 }
 

@@ -1,0 +1,28 @@
+/** Auditor mode: one pack open at a time, read-only; opening another closes the one before. */
+import { ParityError } from '../../../shared/errors.js';
+import { AuditSession } from '../audit/session.js';
+import type { HandlerGroup } from './types.js';
+
+export function auditHandlers(home: string): HandlerGroup<'audit.open' | 'audit.drill' | 'audit.exceptions' | 'audit.notes' | 'audit.close'> {
+  let open: AuditSession | null = null;
+  const current = () => {
+    if (!open) throw new ParityError('no_pack', 'Open a pack first.');
+    return open;
+  };
+  return {
+    'audit.open': async (args) => {
+      const session = await AuditSession.open(args.path, home);
+      await open?.close();
+      open = session;
+      return session.overview;
+    },
+    'audit.drill': async (args) => current().drill(args.dimension, args.filters),
+    'audit.exceptions': async (args) => current().exceptions(args),
+    'audit.notes': async () => current().notes(),
+    'audit.close': async () => {
+      await open?.close();
+      open = null;
+      return null;
+    },
+  };
+}
