@@ -15,6 +15,9 @@ import { useNotes } from './store/notes';
 import { ProfileDialog } from './notes/ProfileDialog';
 import { AnnotateDialog } from './notes/AnnotateDialog';
 import { PromoteDialog } from './notes/PromoteDialog';
+import { AuditPage } from './audit/AuditPage';
+import { OpenPack } from './audit/OpenPack';
+import { useAudit } from './store/audit';
 
 export function App() {
   const ws = useWorkbench((s) => s.workspace);
@@ -28,6 +31,8 @@ export function App() {
   const editingProfile = useNotes((s) => s.editingProfile);
   const annotate = useNotes((s) => s.annotate);
   const promote = useNotes((s) => s.promote);
+  const audit = useAudit((s) => s.mode);
+  const pack = useAudit((s) => s.overview);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -63,8 +68,12 @@ export function App() {
       <div className="body">
         <Sidebar />
         <main>
-          <PageBoundary resetKey={page}>
-            {!ws ? (
+          <PageBoundary resetKey={`${page}-${audit}`}>
+            {audit === 'open' && pack ? (
+              <AuditPage overview={pack} key={pack.pack} />
+            ) : audit === 'choosing' ? (
+              <OpenPack />
+            ) : !ws ? (
               <p className="empty">Connecting to the engine…</p>
             ) : page === 'sources' ? (
               <SourcesPage ws={ws} />

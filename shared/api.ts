@@ -145,6 +145,9 @@ export const api = {
   'audit.exceptions': method<TablePage>()(
     z.strictObject({ filters: exceptionSet.filters, classes: exceptionSet.classes, explanations: exceptionSet.explanations, ...gridWindow }),
   ),
+  'audit.counts': method<ExplanationCounts>()(
+    z.strictObject({ filters: exceptionSet.filters, by: z.strictObject({ dimension: columnName }).optional() }),
+  ),
   'audit.notes': method<AuditNotes>()(z.strictObject({})),
   'audit.close': method<null>()(z.strictObject({})),
 } as const;

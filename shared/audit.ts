@@ -4,7 +4,7 @@
  */
 import type { Annotation, ChainCheck, HistoryEntry, RunRecord } from './annotations.js';
 import type { CompareSummary } from './compare.js';
-import type { Grain } from './contract.js';
+import type { Contract, Grain } from './contract.js';
 import type { PackCheck, PackManifest } from './pack.js';
 import type { ColumnInfo } from './types.js';
 
@@ -16,6 +16,8 @@ export interface AuditOverview {
   /** The verification: intact and signed by whom, or exactly what failed. */
   check: Omit<PackCheck, 'manifest'>;
   title: string;
+  /** The contract the pack was made with, as the engine reads contracts. */
+  contract: Contract;
   createdAt: string;
   signer: PackManifest['signer'];
   run: PackManifest['run'];

@@ -119,7 +119,11 @@ export function GroupGrid({ result, onDrill, unexplained }: Props) {
         onCellClicked={(e) => e.colDef.colId === 'value' && e.data && onDrill(e.data)}
         onRowDoubleClicked={(e) => e.data && onDrill(e.data)}
         onColumnResized={rememberWidth('drill-groups')}
-        onGridReady={(e) => (gridApi.current = e.api)}
+        onGridReady={(e) => {
+          gridApi.current = e.api;
+          // Counts that came while the grid was getting ready found no grid to refresh.
+          e.api.refreshCells({ columns: ['xUnexplained'], force: true });
+        }}
         onFirstDataRendered={(e) => e.api.setFocusedCell(0, 'value')}
         onRowDataUpdated={(e) => e.api.getDisplayedRowCount() > 0 && e.api.setFocusedCell(0, 'value')}
       />

@@ -55,6 +55,10 @@ describe('auditor mode', async () => {
     const page = decodePage(rows.arrow);
     const id = page.columns.findIndex((c) => c.name === 'id');
     expect(page.rows.slice(0, 3).map((r) => r[id])).toEqual(['30', '60', '90']);
+    const counts = await auditor.call('audit.counts', { filters: [], by: { dimension: 'region' } });
+    expect(counts.byExplanation).toMatchObject({ defect: 1, unexplained: made.exceptions - 1 });
+    expect(counts.byStatus.open + counts.byStatus.none).toBe(made.exceptions);
+    expect(counts.groups.find((g) => g.value === 'EMEA')).toEqual({ value: 'EMEA', total: 101, unexplained: 100 });
     const unknown = await failure(auditor.call('audit.drill', { dimension: 'regoin', filters: [] }));
     expect(unknown.message).toMatch(/regoin.*region/);
   });

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { VARCHAR } from '@duckdb/node-api';
-import type { Annotation, RunRecord } from '../../../shared/annotations.js';
+import type { Annotation, ExplanationCounts, RunRecord } from '../../../shared/annotations.js';
+import { annotationStatuses, explanations } from '../../../shared/annotations.js';
 import type { AuditNotes, AuditOverview } from '../../../shared/audit.js';
 import type { CompareSummary, DrillFilter, DrillGroup, DrillResult, ExceptionClass } from '../../../shared/compare.js';
 import { EXCEPTION_CLASSES } from '../../../shared/compare.js';
@@ -61,6 +62,7 @@ export class AuditSession {
         folder,
         check: { ok: check.ok, problems: check.problems, signer: check.signer },
         title: contract.name,
+        contract,
         createdAt: manifest.createdAt,
         signer: manifest.signer,
         run: manifest.run,
@@ -119,6 +121,22 @@ export class AuditSession {
     const lane = await this.db.lane('page');
     const counted = await lane.use(async (c) => (await c.runAndReadAll(`SELECT count(*) FROM pack_exceptions ${where}`, params.values, params.typeList)).getRowsJS());
     return readPage(lane, `(SELECT * FROM pack_exceptions ${where})`, this.overview.columns.map((c) => c.name), q, { total: Number(counted[0][0]), owner: 'exceptions', params });
+  }
+
+  /** The exceptions under a path by explanation, status and rule, and per group of a dimension what is unexplained. */
+  async counts(filters: DrillFilter[], by: string | null): Promise<ExplanationCounts> {
+    const params = new Params();
+    const where = this.where({ filters }, params);
+    const lane = await this.db.lane('page');
+    const grouped = async (expression: string) =>
+      lane.use(async (c) => (await c.runAndReadAll(`SELECT ${expression} AS k, count(*), count(*) FILTER (WHERE explanation = 'unexplained') FROM pack_exceptions ${where} GROUP BY ALL ORDER BY k NULLS LAST`, params.values, params.typeList)).getRowsJS());
+    const tally = <K extends string>(keys: readonly K[], rows: unknown[][]) => Object.fromEntries(keys.map((k) => [k, Number(rows.find((r) => r[0] === k)?.[1] ?? 0)])) as Record<K, number>;
+    const byExplanation = tally(explanations, await grouped('explanation'));
+    const byStatus = tally([...annotationStatuses, 'none'] as const, await grouped(`coalesce(status, 'none')`));
+    const categories = new Map(this.overview.contract.rules.map((r) => [r.name, r.category]));
+    const rules = (await grouped('rule')).filter((r) => r[0] !== null).map((r) => ({ name: String(r[0]), category: categories.get(String(r[0])) ?? '', explained: Number(r[1]) }));
+    const groups = by ? (await grouped(`${ident(this.dimension(by).name)}::VARCHAR`)).map((r) => ({ value: r[0] === null ? null : String(r[0]), total: Number(r[1]), unexplained: Number(r[2]) })) : [];
+    return { byExplanation, byStatus, rules, groups };
   }
 
   /** Annotations, runs with their sign-offs, and the history with its chain checked, as the pack holds them. */

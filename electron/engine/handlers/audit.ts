@@ -3,7 +3,7 @@ import { ParityError } from '../../../shared/errors.js';
 import { AuditSession } from '../audit/session.js';
 import type { HandlerGroup } from './types.js';
 
-export function auditHandlers(home: string): HandlerGroup<'audit.open' | 'audit.drill' | 'audit.exceptions' | 'audit.notes' | 'audit.close'> {
+export function auditHandlers(home: string): HandlerGroup<'audit.open' | 'audit.drill' | 'audit.exceptions' | 'audit.counts' | 'audit.notes' | 'audit.close'> {
   let open: AuditSession | null = null;
   const current = () => {
     if (!open) throw new ParityError('no_pack', 'Open a pack first.');
@@ -18,6 +18,7 @@ export function auditHandlers(home: string): HandlerGroup<'audit.open' | 'audit.
     },
     'audit.drill': async (args) => current().drill(args.dimension, args.filters),
     'audit.exceptions': async (args) => current().exceptions(args),
+    'audit.counts': async (args) => current().counts(args.filters ?? [], args.by?.dimension ?? null),
     'audit.notes': async () => current().notes(),
     'audit.close': async () => {
       await open?.close();
