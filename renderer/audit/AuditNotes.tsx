@@ -4,6 +4,7 @@ import type { AuditNotes as Notes } from '../../shared/audit';
 import { api } from '../api/client';
 import { count } from '../lib/format';
 import { CATEGORY_LABEL, STATUS_LABEL } from '../notes/labels';
+import { PlainTable } from '../components/PlainTable';
 import { useWorkbench } from '../store/workbench';
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -45,39 +46,15 @@ export function AuditNotes() {
         <header className="panel-head">
           <h3>Annotations ({count(notes.annotations.length)})</h3>
         </header>
-        <div className="table-wrap">
-          <table className="audit" data-testid="audit-annotations">
-            <thead>
-              <tr>
-                <th>Exception</th>
-                <th>Category</th>
-                <th>Status</th>
-                <th>Note</th>
-                <th>Ticket</th>
-                <th>Owner</th>
-                <th>Last changed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {notes.annotations.slice(0, 1000).map((a) => (
-                <tr key={a.exceptionId}>
-                  <td>
-                    <code>{a.exceptionId.slice(0, 12)}</code>
-                  </td>
-                  <td>{a.category ? CATEGORY_LABEL[a.category] : '—'}</td>
-                  <td>{STATUS_LABEL[a.status]}</td>
-                  <td>{a.note}</td>
-                  <td>{a.ref}</td>
-                  <td>{a.owner}</td>
-                  <td>
-                    {a.updatedBy} · {when(a.updatedAt)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {notes.annotations.length > 1000 && <p className="muted small">The first 1,000 of {count(notes.annotations.length)}; every one is in notes/annotations.json in the pack.</p>}
-        </div>
+        <PlainTable
+          testId="audit-annotations"
+          head={['Exception', 'Category', 'Status', 'Note', 'Ticket', 'Owner', 'Last changed']}
+          rows={notes.annotations.slice(0, 1000).map((a) => ({
+            key: a.exceptionId,
+            cells: [<code key="id">{a.exceptionId.slice(0, 12)}</code>, a.category ? CATEGORY_LABEL[a.category] : '—', STATUS_LABEL[a.status], a.note, a.ref, a.owner, `${a.updatedBy} · ${when(a.updatedAt)}`],
+          }))}
+        />
+        {notes.annotations.length > 1000 && <p className="muted small">The first 1,000 of {count(notes.annotations.length)}; every one is in notes/annotations.json in the pack.</p>}
       </section>
       <section className="panel">
         <header className="panel-head">

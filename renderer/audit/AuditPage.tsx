@@ -5,6 +5,7 @@ import type { AuditOverview } from '../../shared/audit';
 import { api } from '../api/client';
 import { count } from '../lib/format';
 import { LevelCards } from '../results/LevelCards';
+import { PlainTable } from '../components/PlainTable';
 import { useAudit } from '../store/audit';
 import { useWorkbench } from '../store/workbench';
 import { AuditDrill } from './AuditDrill';
@@ -52,36 +53,14 @@ export function AuditPage({ overview }: { overview: AuditOverview }) {
             <header className="panel-head">
               <h3>Sources, as hashed when the pack was made</h3>
             </header>
-            <div className="table-wrap">
-              <table className="audit" data-testid="audit-sources">
-                <thead>
-                  <tr>
-                    <th>Side</th>
-                    <th>Label</th>
-                    <th>Rows</th>
-                    <th>File</th>
-                    <th>Bytes</th>
-                    <th>SHA-256</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {overview.sources.flatMap((s) =>
-                    s.files.map((f) => (
-                      <tr key={`${s.side}-${f.name}`}>
-                        <td>{s.side === 'left' ? 'legacy' : 'new'}</td>
-                        <td>{s.label}</td>
-                        <td className="num">{count(s.rows)}</td>
-                        <td>{f.name}</td>
-                        <td className="num">{count(f.size)}</td>
-                        <td>
-                          <code>{f.sha256}</code>
-                        </td>
-                      </tr>
-                    )),
-                  )}
-                </tbody>
-              </table>
-            </div>
+            <PlainTable
+              testId="audit-sources"
+              head={['Side', 'Label', 'Rows', 'File', 'Bytes', 'SHA-256']}
+              numeric={[false, false, true, false, true, false]}
+              rows={overview.sources.flatMap((s) =>
+                s.files.map((f) => ({ key: `${s.side}-${f.name}`, cells: [s.side === 'left' ? 'legacy' : 'new', s.label, count(s.rows), f.name, count(f.size), <code key="sha">{f.sha256}</code>] })),
+              )}
+            />
           </section>
         </>
       )}
