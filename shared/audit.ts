@@ -30,6 +30,8 @@ export interface AuditOverview {
   /** The exception list's columns, and how many of the first ones are the class and the key. */
   columns: ColumnInfo[];
   keyCount: number;
+  /** Why the exception file cannot be queried (it was tampered with), or null. */
+  unreadable: string | null;
 }
 
 export interface AuditNotes {

@@ -18,6 +18,7 @@ export function AuditPage({ overview }: { overview: AuditOverview }) {
   const [tab, setTab] = useState<Tab>('summary');
   const [counts, setCounts] = useState<ExplanationCounts | null>(null);
   useEffect(() => {
+    if (overview.unreadable) return;
     api()
       .call('audit.counts', { filters: [] })
       .then(setCounts, (e) => useWorkbench.getState().showError(e));
@@ -64,7 +65,14 @@ export function AuditPage({ overview }: { overview: AuditOverview }) {
           </section>
         </>
       )}
-      {tab === 'exceptions' && <AuditDrill overview={overview} />}
+      {tab === 'exceptions' &&
+        (overview.unreadable ? (
+          <p className="inline-error" role="alert" data-testid="audit-unreadable">
+            {overview.unreadable}
+          </p>
+        ) : (
+          <AuditDrill overview={overview} />
+        ))}
       {tab === 'notes' && <AuditNotes />}
     </div>
   );

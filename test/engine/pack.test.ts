@@ -105,16 +105,18 @@ describe('exception packs', async () => {
   };
 
   for (const name of ['exceptions/exceptions.parquet', 'exceptions/exceptions.csv', 'exceptions/exceptions.xlsx', 'notes/annotations.json', 'notes/history.json', 'notes/runs.json', 'report/report.html', 'report/report.pdf']) {
-    it(`names ${name} when one byte of it is flipped`, () => {
+    it(`names ${name} when one byte of it is flipped, in verify and in auditor mode`, async () => {
       const bytes = files[name].slice();
       bytes[Math.floor(bytes.length / 2)] ^= 0x01;
-      const check = verifyPack(rezip('flipped.paritypack', { ...files, [name]: bytes }));
+      const flipped = rezip('flipped.paritypack', { ...files, [name]: bytes });
+      const check = verifyPack(flipped);
       expect(check.ok).toBe(false);
       expect(check.problems).toEqual([`${name} was changed: its SHA-256 does not match the manifest.`]);
+      expect((await p.engine.call('audit.open', { path: flipped })).check).toMatchObject({ ok: false, problems: check.problems });
     });
   }
 
-  it('fails the signature when the manifest is edited, and names a swapped key or signature', () => {
+  it('fails the signature when the manifest is edited, and names a swapped key or signature', async () => {
     const manifest = JSON.parse(strFromU8(files['manifest.json']));
     manifest.exceptions.rows -= 1;
     const edited = verifyPack(rezip('edited.paritypack', { ...files, 'manifest.json': new TextEncoder().encode(JSON.stringify(manifest, null, 2)) }));
@@ -135,6 +137,10 @@ describe('exception packs', async () => {
     const swappedKey = verifyPack(rezip('key.paritypack', { ...files, 'signature.json': new TextEncoder().encode(JSON.stringify(otherKey)) }));
     expect(swappedKey.problems[0]).toMatch(/^signature\.json: the public key \(.+\) is not the one the manifest names \(.+\); the key was swapped\.$/);
     expect(swappedKey.problems[1]).toMatch(/^The signature does not hold/);
+    // Auditor mode opens each of them with the same sentences in its banner.
+    for (const [file, problems] of [['edited.paritypack', edited.problems], ['sig.paritypack', swappedSig.problems], ['key.paritypack', swappedKey.problems]] as const) {
+      expect((await p.engine.call('audit.open', { path: path.join(p.dir, file) })).check).toMatchObject({ ok: false, problems });
+    }
   });
 
   it('names a file added after signing and a file taken out', () => {

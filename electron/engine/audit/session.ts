@@ -52,9 +52,16 @@ export class AuditSession {
     const db = await Database.open(':memory:', { tempDirectory: scratch });
     try {
       const lane = await db.lane('page');
-      await lane.use((c) => c.run(`CREATE VIEW pack_exceptions AS SELECT * FROM read_parquet(${literal(path.join(folder, EXCEPTIONS))})`));
-      const described = await lane.use(async (c) => (await c.runAndReadAll('DESCRIBE pack_exceptions')).getRowsJS());
-      const columns = described.map((r) => ({ name: String(r[0]), type: String(r[1]) }));
+      // A tampered exception file may not read at all: the pack still opens, its banner says what changed.
+      let columns: AuditOverview['columns'] = [];
+      let unreadable: string | null = null;
+      try {
+        await lane.use((c) => c.run(`CREATE VIEW pack_exceptions AS SELECT * FROM read_parquet(${literal(path.join(folder, EXCEPTIONS))})`));
+        const described = await lane.use(async (c) => (await c.runAndReadAll('DESCRIBE pack_exceptions')).getRowsJS());
+        columns = described.map((r) => ({ name: String(r[0]), type: String(r[1]) }));
+      } catch {
+        unreadable = `The pack's ${EXCEPTIONS} cannot be read${check.ok ? '' : ': it was changed after the pack was signed'}.`;
+      }
       const contract = parseContract(manifest.contract);
       const dimensions = contract.dimensions.map((d) => ({ name: ('name' in d && d.name) || d.left, grain: ('grain' in d && d.grain) || null }));
       const overview: AuditOverview = {
@@ -73,6 +80,7 @@ export class AuditSession {
         dimensions: dimensions.filter((d) => columns.some((c) => c.name === d.name)),
         columns,
         keyCount: contract.key.length,
+        unreadable,
       };
       return new AuditSession(db, overview, manifest);
     } catch (error) {
@@ -83,6 +91,7 @@ export class AuditSession {
 
   /** The groups of one dimension under a path, with each group's exceptions by class and what is still unexplained. */
   async drill(dimension: string, filters: DrillFilter[]): Promise<DrillResult> {
+    this.readable();
     const dim = this.dimension(dimension);
     const params = new Params();
     const where = this.where({ filters }, params);
@@ -116,6 +125,7 @@ export class AuditSession {
   }
 
   async exceptions(q: AuditQuery & { offset: number; limit: number; sort?: SortSpec[]; columnFilters?: ColumnFilter[] }): Promise<TablePage> {
+    this.readable();
     const params = new Params();
     const where = this.where(q, params);
     const lane = await this.db.lane('page');
@@ -125,6 +135,7 @@ export class AuditSession {
 
   /** The exceptions under a path by explanation, status and rule, and per group of a dimension what is unexplained. */
   async counts(filters: DrillFilter[], by: string | null): Promise<ExplanationCounts> {
+    this.readable();
     const params = new Params();
     const where = this.where({ filters }, params);
     const lane = await this.db.lane('page');
@@ -179,6 +190,10 @@ export class AuditSession {
   async close(removeFiles = false): Promise<void> {
     await this.db.close();
     if (removeFiles) removeFolder(this.overview.folder);
+  }
+
+  private readable(): void {
+    if (this.overview.unreadable) throw new ParityError('invalid_pack', this.overview.unreadable);
   }
 
   private dimension(name: string): { name: string; grain: AuditOverview['dimensions'][number]['grain'] } {
