@@ -90,8 +90,10 @@ export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, onTot
         maxConcurrentDatasourceRequests={2}
         blockLoadDebounceMillis={10}
         maxBlocksInCache={50}
-        // Only the rows and columns in view (and a few around them) are drawn: drawing is most of what a page costs.
+        // Only the rows in view (and a few around them) are drawn, and of a wide list only the columns in
+        // view: drawing is most of what a page costs. A narrow list keeps every column, ready to click.
         rowBuffer={4}
+        suppressColumnVirtualisation={columns.length <= 30}
         defaultColDef={{ flex: 1, floatingFilter: true }}
         tooltipShowDelay={400}
         rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true }}
