@@ -37,7 +37,9 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   useEffect(() => {
-    if (engine.state === 'ready') useNotes.getState().loadProfile().catch((e) => useWorkbench.getState().showError(e));
+    if (engine.state !== 'ready') return;
+    useNotes.getState().loadProfile().catch((e) => useWorkbench.getState().showError(e));
+    useAudit.getState().openLaunchPack();
   }, [engine.state]);
   return (
     <div className="app">

@@ -60,7 +60,9 @@ app.whenReady().then(() => {
   });
   win.once('ready-to-show', () => win.show());
   supervisor.start();
-  void win.loadFile(rendererIndex);
+  // --pack FILE opens the window in auditor mode on that pack.
+  const pack = process.argv.indexOf('--pack');
+  void win.loadFile(rendererIndex, pack >= 0 && process.argv[pack + 1] ? { query: { pack: path.resolve(process.argv[pack + 1]) } } : undefined);
 
   app.on('before-quit', () => void supervisor.stop());
 });

@@ -35,7 +35,9 @@ async function main(): Promise<void> {
     port,
     spawnEngine: () => forkEngine(entry.script, hostArgs({ workspace, demo, memoryLimit: arg(argv, '--memory-limit'), home: parityHome() }), entry.execArgv),
   });
-  console.log(`Parity workbench: ${server.url}`);
+  // --pack FILE opens the workbench in auditor mode on that pack.
+  const pack = arg(argv, '--pack');
+  console.log(`Parity workbench: ${server.url}${pack ? `&pack=${encodeURIComponent(path.resolve(pack))}` : ''}`);
   console.log(`Workspace: ${workspace}${demo ? ' (demo)' : ''} · home ${parityHome()}`);
   const stop = () => void server.close().finally(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -3,11 +3,13 @@ import type { ClientMessage, ServerMessage, Transport } from '../../shared/proto
 import { decodeFrame, encodeFrame } from '../../shared/wire';
 
 export function launchToken(): string | null {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  const params = new URLSearchParams(window.location.search);
+  const fromUrl = params.get('token');
   if (fromUrl) {
     // Keep the token for reloads of this tab, but out of the address bar and any screenshot of it.
     sessionStorage.setItem('parity.token', fromUrl);
-    window.history.replaceState(null, '', window.location.pathname);
+    params.delete('token');
+    window.history.replaceState(null, '', `${window.location.pathname}${params.size ? `?${params}` : ''}`);
     return fromUrl;
   }
   return sessionStorage.getItem('parity.token');

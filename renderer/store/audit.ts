@@ -16,7 +16,11 @@ interface AuditState {
   /** Verifies and opens the pack (a long job with progress and cancel); throws the one sentence on refusal. */
   open(path: string): Promise<void>;
   close(): Promise<void>;
+  /** The pack the app was launched with (`--pack FILE`), opened once the engine is ready. */
+  openLaunchPack(): void;
 }
+
+let launchPackTried = false;
 
 export const useAudit = create<AuditState>((set, get) => ({
   mode: 'closed',
@@ -26,6 +30,15 @@ export const useAudit = create<AuditState>((set, get) => ({
   async open(path) {
     const overview = await useWorkbench.getState().runJob('Verifying and opening the pack', 'audit.open', { path }, { quiet: true });
     if (overview) set({ mode: 'open', overview });
+  },
+  openLaunchPack() {
+    const pack = new URLSearchParams(window.location.search).get('pack');
+    if (!pack || launchPackTried) return;
+    launchPackTried = true;
+    set({ mode: 'choosing' });
+    get()
+      .open(pack)
+      .catch((e) => useWorkbench.getState().showError(e));
   },
   async close() {
     if (get().overview) await useWorkbench.getState().runJob('Closing the pack', 'audit.close', {});

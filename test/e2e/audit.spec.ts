@@ -99,4 +99,9 @@ test('opens a signed pack read-only, drills its exceptions, and names what a tam
   await page.getByTestId('pack-path').fill(path.join(path.dirname(pack), 'march.contract.json'));
   await page.getByTestId('pack-open').click();
   await expect(page.getByTestId('pack-error')).toHaveText('This file is not a pack: it is not a zip archive.');
+
+  // Launched on a pack (`npm start -- --pack FILE` adds it to the address): auditor mode at once.
+  await page.goto(`${workbench.url}&pack=${encodeURIComponent(pack)}`);
+  await expect(banner).toContainText('Intact.');
+  await expect(page.getByTestId('audit-page')).toContainText('March close');
 });
