@@ -11,6 +11,7 @@
  */
 import { VARCHAR } from '@duckdb/node-api';
 import type { Side } from '../../../shared/types.js';
+import { exactText, parseExact } from '../../../shared/decimal.js';
 import type { Lane } from '../db/lane.js';
 import { Params } from '../db/params.js';
 import { ident } from '../db/sql.js';
@@ -131,8 +132,25 @@ export function staticColumnsKey(plan: Plan): string {
 }
 
 /** What the static statuses depend on (tolerances of numeric columns). */
+/**
+ * A tolerance as the statuses depend on it: "0.00", "0" and none classify alike (nothing is within a
+ * zero tolerance that is not equal), and "0.010" is "0.01"; so toggling back to "Exact" finds the run's
+ * own tables again instead of classifying millions of rows anew.
+ */
+export function toleranceKey(value: string | null | undefined): string | null {
+  const exact = parseExact(value ?? null);
+  if (!exact) return value ?? null;
+  if (exact.unscaled === 0n) return null;
+  let { unscaled, scale } = exact;
+  while (scale > 0 && unscaled % 10n === 0n) {
+    unscaled /= 10n;
+    scale--;
+  }
+  return exactText({ unscaled, scale });
+}
+
 export function staticKey(plan: Plan): string {
-  return JSON.stringify(indexes(plan, false).map((i) => [i, plan.columns[i].absTol, plan.columns[i].relTol, plan.columns[i].numericType]));
+  return JSON.stringify(indexes(plan, false).map((i) => [i, toleranceKey(plan.columns[i].absTol), toleranceKey(plan.columns[i].relTol), plan.columns[i].numericType]));
 }
 
 /** What each dynamic table depends on: one per dynamic column (its rules and options), and timing. */
@@ -142,7 +160,7 @@ export function dynamicKeys(plan: Plan): Record<string, string> {
   for (const i of indexes(plan, true)) {
     const col = plan.columns[i];
     const rules = col.kind === 'timestamp' ? [c.left.timezone, c.right.timezone] : null;
-    keys[`column:${i}`] = JSON.stringify([col.kind, col.valueMap, col.trim, col.ignoreCase, col.toleranceSeconds, col.absTol, col.relTol, rules]);
+    keys[`column:${i}`] = JSON.stringify([col.kind, col.valueMap, col.trim, col.ignoreCase, col.toleranceSeconds, toleranceKey(col.absTol), toleranceKey(col.relTol), rules]);
   }
   return keys;
 }
