@@ -1,5 +1,5 @@
 /** The last level: the exception rows of the current path, sorted and filtered in DuckDB. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Explanation } from '../../shared/annotations';
 import type { ExceptionClass } from '../../shared/compare';
 import { EXCEPTION_ID } from '../../shared/compare';
@@ -12,6 +12,7 @@ import { count } from '../lib/format';
 import type { DrillView } from '../lib/view';
 import { useWorkbench } from '../store/workbench';
 import { useNotes } from '../store/notes';
+import { exceptionColumns, rememberExceptionColumns } from './exception-columns';
 import { ExplanationBar } from '../notes/ExplanationBar';
 import { useExplanationCounts } from '../notes/useExplanationCounts';
 import type { Row } from '../grid/cells';
@@ -39,12 +40,13 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
   const [explained, setExplained] = useState<Explanation[]>([]);
   const [selection, setSelection] = useState<{ key: string; rows: Row[] } | null>(null);
   const notesVersion = useNotes((s) => s.version);
-  const [columns, setColumns] = useState<ColumnInfo[] | null>(null);
+  const [columns, setColumns] = useState<ColumnInfo[] | null>(() => exceptionColumns(version));
   const [total, setTotal] = useState<number | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
-  // The first block, fetched with the column list, serves the grid's first request: one round trip, not two.
-  const firstBlock = useRef<{ key: string; page: TablePage } | null>(null);
-  // A block fetched ahead that arrives after the grid asked for itself is stale by then (a later refresh must not read it).
+  // The first block, asked with (or before) the grid's creation, serves the grid's first request: one
+  // round trip, and the grid is built while it travels. Only the grid's first request for a list may
+  // take it; once the grid has asked for itself, a block asked ahead is stale (a refresh must not read it).
+  const firstBlock = useRef<{ key: string; page: Promise<TablePage> } | null>(null);
   const gridAsked = useRef<string | null>(null);
   const filters = drill.path;
   const set = { filters, classes: classes.length ? classes : undefined, column: drill.column ?? undefined, search: applied || undefined };
@@ -64,15 +66,18 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
   };
   const annotateAll = () => useNotes.getState().openAnnotate({ title: `all ${count(total ?? 0)} exceptions in ${where}`, size: total, target: { set: query } });
 
-  useEffect(() => {
+  // Before the grid's own first request (debounced by AG Grid), so that it finds this one in flight.
+  useLayoutEffect(() => {
     let live = true;
-    api()
-      .call('compare.exceptions', { ...query, offset: 0, limit: BLOCK })
-      .then((page) => {
+    const page = api().call('compare.exceptions', { ...query, offset: 0, limit: BLOCK });
+    if (gridAsked.current !== resetKey) firstBlock.current = { key: resetKey, page };
+    page
+      .then((first) => {
         if (!live) return;
-        if (gridAsked.current !== resetKey) firstBlock.current = { key: resetKey, page };
-        setColumns(decodePage(page.arrow).columns.map((c) => ({ name: c.name, type: c.type })));
-        setTotal(page.total);
+        const listed = decodePage(first.arrow).columns.map((c) => ({ name: c.name, type: c.type }));
+        rememberExceptionColumns(version, listed);
+        setColumns((shown) => (shown && JSON.stringify(shown) === JSON.stringify(listed) ? shown : listed));
+        setTotal(first.total);
       })
       .catch((e) => useWorkbench.getState().showError(e));
     return () => {
