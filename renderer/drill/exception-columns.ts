@@ -1,10 +1,9 @@
 /**
  * The exception list's columns, per result version: they follow the contract, not the drill path, so
- * once known the list can draw its grid the moment it opens, while its first rows are still on their way.
+ * once a list has been shown, the next one draws its grid the moment it opens, while its first rows are
+ * still on their way. (Asking for them ahead costs a query over every exception: not worth it.)
  */
-import { decodePage } from '../../shared/arrow-cells';
 import type { ColumnInfo } from '../../shared/types';
-import { api } from '../api/client';
 
 let known: { version: number; columns: ColumnInfo[] } | null = null;
 
@@ -14,13 +13,4 @@ export function exceptionColumns(version: number): ColumnInfo[] | null {
 
 export function rememberExceptionColumns(version: number, columns: ColumnInfo[]): void {
   known = { version, columns };
-}
-
-/** Asks for them (one row's worth) when the drill-down has nothing better to do. */
-export function learnExceptionColumns(version: number): void {
-  if (exceptionColumns(version)) return;
-  api()
-    .call('compare.exceptions', { offset: 0, limit: 1 })
-    .then((page) => rememberExceptionColumns(version, decodePage(page.arrow).columns.map((c) => ({ name: c.name, type: c.type }))))
-    .catch(() => undefined);
 }

@@ -16,8 +16,6 @@ import { explanations } from '../../shared/annotations';
 import { groupName } from '../../shared/rules';
 import { count } from '../lib/format';
 import { askLevelsAhead, levelGroups, levelOf } from '../drill/levels';
-import { learnExceptionColumns } from '../drill/exception-columns';
-import { afterPaint } from '../lib/after-paint';
 import { DeltaLine } from '../results/DeltaLine';
 
 export function DrillPage({ ws }: { ws: WorkspaceState }) {
@@ -36,8 +34,6 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const groupSize = counts ? explanations.reduce((a, e) => a + counts.byExplanation[e], 0) : null;
 
   useEffect(askLevelsAhead, []);
-  // While the analyst reads the level, learn the exception list's columns, so the rows open without waiting for them.
-  useEffect(() => (ws.summary && levelShown ? afterPaint(() => learnExceptionColumns(version)) : undefined), [ws.summary, levelShown, version]);
   useEffect(() => {
     const groups = levelGroups(current);
     if (!groups) return;
