@@ -28,6 +28,8 @@ export const useAudit = create<AuditState>((set, get) => ({
   choose: () => set({ mode: get().overview ? 'open' : 'choosing' }),
   leave: () => set({ mode: 'closed' }),
   async open(path) {
+    // The engine closes whatever pack was open before it tries this one.
+    set({ overview: null });
     const overview = await useWorkbench.getState().runJob('Verifying and opening the pack', 'audit.open', { path }, { quiet: true });
     if (overview) set({ mode: 'open', overview });
   },

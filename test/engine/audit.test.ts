@@ -79,6 +79,15 @@ describe('auditor mode', async () => {
     expect(fs.readdirSync(path.join(auditorHome, 'audits')).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
+  it('leaves nothing unpacked and no pack open when an open is cancelled half-way', async () => {
+    const controller = new AbortController();
+    const error = await failure(auditor.call('audit.open', { path: pack }, { signal: controller.signal, onProgress: (x) => x.phase === 'Unpacking it read-only' && controller.abort() }));
+    expect(error.code).toBe('cancelled');
+    expect(fs.readdirSync(path.join(auditorHome, 'audits')).filter((f) => !f.startsWith('.'))).toEqual([]);
+    expect((await failure(auditor.call('audit.notes', {}))).message).toBe('Open a pack first.');
+    expect(sha(pack)).toBe(before);
+  });
+
   it('opens a tampered pack saying exactly what failed', async () => {
     const files = unzipSync(fs.readFileSync(pack));
     const history = JSON.parse(new TextDecoder().decode(files['notes/history.json']));

@@ -182,6 +182,7 @@ describe('exception packs', async () => {
     const crafted = path.join(p.dir, 'huge.paritypack');
     fs.writeFileSync(crafted, bytes);
     expect((await failure(p.engine.call('pack.verify', { path: crafted }))).message).toMatch(/in the ZIP64 form, which packs do not use\.$|zip bomb, refused\.$/);
+    expect((await failure(p.engine.call('audit.open', { path: crafted }))).message).toMatch(/in the ZIP64 form, which packs do not use\.$|zip bomb, refused\.$/);
   });
 
   it('leaves no pack behind when cancelled, and says so', async () => {

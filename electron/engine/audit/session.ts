@@ -23,6 +23,8 @@ import { readPage } from '../db/paging.js';
 import { Params } from '../db/params.js';
 import { ident, literal } from '../db/sql.js';
 import { verifyPack } from '../pack/verify.js';
+import { cancelledError } from '../db/errors.js';
+import type { JobContext } from '../jobs.js';
 import { auditFolder, removeFolder, unpack } from './unpack.js';
 
 const EXCEPTIONS = 'exceptions/exceptions.parquet';
@@ -41,12 +43,19 @@ export class AuditSession {
     private readonly manifest: PackManifest,
   ) {}
 
-  static async open(pack: string, home: string): Promise<AuditSession> {
+  static async open(pack: string, home: string, job: JobContext): Promise<AuditSession> {
+    job.progress({ phase: 'Verifying the pack', fraction: 0 });
     const check = verifyPack(pack);
     if (!check.manifest) throw new ParityError('invalid_pack', `This pack cannot be opened: ${check.problems[0] ?? 'it has no readable manifest.'}`);
     const manifest = check.manifest;
+    if (job.signal.aborted) throw cancelledError();
+    job.progress({ phase: 'Unpacking it read-only', fraction: 0.5 });
     const folder = auditFolder(home, pack);
     unpack(pack, folder);
+    if (job.signal.aborted) {
+      removeFolder(folder);
+      throw cancelledError();
+    }
     if (!fs.existsSync(path.join(folder, EXCEPTIONS))) throw new ParityError('invalid_pack', `This pack cannot be opened: it has no ${EXCEPTIONS}.`);
     const scratch = path.join(home, 'audits', '.scratch');
     const db = await Database.open(':memory:', { tempDirectory: scratch });

@@ -1,4 +1,4 @@
-/** Auditor mode: one pack open at a time, read-only; opening another closes the one before. */
+/** Auditor mode: one pack open at a time, read-only; opening one closes the one before, even if it fails. */
 import { ParityError } from '../../../shared/errors.js';
 import { AuditSession } from '../audit/session.js';
 import type { HandlerGroup } from './types.js';
@@ -10,11 +10,12 @@ export function auditHandlers(home: string): HandlerGroup<'audit.open' | 'audit.
     return open;
   };
   return {
-    'audit.open': async (args) => {
-      const session = await AuditSession.open(args.path, home);
+    'audit.open': async (args, job) => {
+      // The pack before is closed first: opening the same pack again unpacks it over its own folder.
       await open?.close();
-      open = session;
-      return session.overview;
+      open = null;
+      open = await AuditSession.open(args.path, home, job);
+      return open.overview;
     },
     'audit.drill': async (args) => current().drill(args.dimension, args.filters),
     'audit.exceptions': async (args) => current().exceptions(args),
