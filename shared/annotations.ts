@@ -95,3 +95,8 @@ export interface ExplanationCounts {
   /** Per group of the asked dimension (as the drill-down names groups): how many are still unexplained. */
   groups: { value: string | null; total: number; unexplained: number }[];
 }
+
+/** How many exceptions a set of counts covers, explained or not. */
+export function explanationTotal(counts: ExplanationCounts): number {
+  return explanations.reduce((a, e) => a + counts.byExplanation[e], 0);
+}

@@ -245,3 +245,8 @@ export function durationMs(text: string): number {
   if (!m) throw new ParityError('invalid_contract', `"${text}" is not a duration such as "90m", "6h" or "2d".`);
   return Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 's' | 'm' | 'h' | 'd'];
 }
+
+/** A dimension's name as the drill-down, the exception files and the rules' d. prefix call it. */
+export function dimensionName(d: Contract['dimensions'][number]): string {
+  return ('name' in d && d.name) || d.left;
+}

@@ -2,12 +2,11 @@
 import { useEffect, useState } from 'react';
 import type { AuditNotes as Notes } from '../../shared/audit';
 import { api } from '../api/client';
-import { count } from '../lib/format';
+import { count, isoMinute as when } from '../lib/format';
 import { CATEGORY_LABEL, STATUS_LABEL } from '../notes/labels';
 import { PlainTable } from '../components/PlainTable';
 import { useWorkbench } from '../store/workbench';
 
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 export function AuditNotes() {
   const [notes, setNotes] = useState<Notes | null>(null);

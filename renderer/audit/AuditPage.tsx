@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ExplanationCounts } from '../../shared/annotations';
 import type { AuditOverview } from '../../shared/audit';
 import { api } from '../api/client';
-import { count } from '../lib/format';
+import { count, isoMinute } from '../lib/format';
 import { LevelCards } from '../results/LevelCards';
 import { PlainTable } from '../components/PlainTable';
 import { useAudit } from '../store/audit';
@@ -32,7 +32,7 @@ export function AuditPage({ overview }: { overview: AuditOverview }) {
             {overview.title} <span className="badge badge-readonly">read-only</span>
           </h1>
           <p className="muted small">
-            <code>{overview.pack}</code> · made with Parity {overview.appVersion} · run {overview.run.id ?? '—'} ran {overview.run.ranAt.slice(0, 16).replace('T', ' ')} UTC · {count(overview.exceptions.rows)} exceptions
+            <code>{overview.pack}</code> · made with Parity {overview.appVersion} · run {overview.run.id ?? '—'} ran {isoMinute(overview.run.ranAt)} UTC · {count(overview.exceptions.rows)} exceptions
           </p>
         </div>
         <div className="spacer" />

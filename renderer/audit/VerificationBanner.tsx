@@ -1,12 +1,13 @@
 /** What the auditor must see first: intact and signed by whom, or exactly what failed. */
 import type { AuditOverview } from '../../shared/audit';
+import { isoMinute } from '../lib/format';
 
 export function VerificationBanner({ overview }: { overview: AuditOverview }) {
   const { check, signer, createdAt } = overview;
   if (check.ok) {
     return (
       <div className="verify verify-ok" role="status" data-testid="verification">
-        <strong>Intact.</strong> Every file matches the manifest, and the manifest's signature holds: signed by {check.signer?.name} ({check.signer?.role}) on {createdAt.slice(0, 16).replace('T', ' ')} UTC, key{' '}
+        <strong>Intact.</strong> Every file matches the manifest, and the manifest's signature holds: signed by {check.signer?.name} ({check.signer?.role}) on {isoMinute(createdAt)} UTC, key{' '}
         <code data-testid="fingerprint">{check.signer?.fingerprint}</code>
       </div>
     );

@@ -38,3 +38,8 @@ export function basename(p: string): string {
 export function shortType(type: string | null): string | null {
   return type === null ? null : type.replace('TIMESTAMP WITH TIME ZONE', 'TIMESTAMPTZ').replace('TIME WITH TIME ZONE', 'TIMETZ');
 }
+
+/** An ISO timestamp to the minute as written ("2026-12-01 23:20"), for evidence read beside its UTC source. */
+export function isoMinute(iso: string): string {
+  return iso.slice(0, 16).replace('T', ' ');
+}

@@ -1,5 +1,5 @@
 /** How the exceptions in view are explained: a chip per explanation (click to filter), and annotation statuses. */
-import { explanations, type ExplanationCounts, type Explanation } from '../../shared/annotations';
+import { explanationTotal, explanations, type ExplanationCounts, type Explanation } from '../../shared/annotations';
 import { count } from '../lib/format';
 import { EXPLANATION_LABEL, STATUS_LABEL } from './labels';
 
@@ -12,7 +12,7 @@ interface Props {
 
 export function ExplanationBar({ counts, picked = [], onPick }: Props) {
   if (!counts) return <div className="explain-bar muted small">Counting explanations…</div>;
-  const total = explanations.reduce((a, e) => a + counts.byExplanation[e], 0);
+  const total = explanationTotal(counts);
   const statuses = (Object.entries(counts.byStatus) as [keyof typeof STATUS_LABEL, number][]).filter(([s, n]) => n > 0 && s !== 'none');
   const toggle = (e: Explanation) => onPick?.(picked.includes(e) ? picked.filter((x) => x !== e) : [...picked, e]);
   return (

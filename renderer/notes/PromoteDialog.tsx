@@ -33,7 +33,6 @@ export function PromoteDialog({ request, contract }: { request: PromoteRequest; 
 
   async function save() {
     setError(null);
-    const before = await api().call('annotations.counts', {});
     const next = { ...contract, rules: [...contract.rules, rule] };
     try {
       await api().call('contract.check', { contract: next });
@@ -41,6 +40,7 @@ export function PromoteDialog({ request, contract }: { request: PromoteRequest; 
       setError(errorSentence(e));
       return;
     }
+    const before = await api().call('annotations.counts', {});
     const summary = await useWorkbench.getState().runCompare(next, { label: 'Applying the rule' });
     if (!summary) return;
     const after = await api().call('annotations.counts', {});
@@ -51,7 +51,7 @@ export function PromoteDialog({ request, contract }: { request: PromoteRequest; 
         lines: [`Rule "${rule.name}" explains ${count(explained)} exceptions; unexplained ${count(before?.byExplanation.unexplained ?? 0)} → ${count(after?.byExplanation.unexplained ?? 0)}.`],
       },
     });
-    useNotes.getState().changed();
+    // The re-run bumps the result version, which every count, list and grid follows: no second refresh.
     close();
   }
 

@@ -12,7 +12,7 @@ import { useWorkbench } from '../store/workbench';
 import { useNotes } from '../store/notes';
 import { ExplanationBar } from '../notes/ExplanationBar';
 import { useExplanationCounts } from '../notes/useExplanationCounts';
-import { explanations } from '../../shared/annotations';
+import { explanationTotal } from '../../shared/annotations';
 import { groupName } from '../../shared/rules';
 import { count } from '../lib/format';
 import { askLevelsAhead, levelGroups, levelOf } from '../drill/levels';
@@ -31,7 +31,7 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const levelShown = view.rows || !dimension || (level !== null && level.key === levelKey);
   const counts = useExplanationCounts(ws.summary && levelShown ? { filters: view.path, column: view.column ?? undefined, by: dimension ? { dimension, grain } : undefined } : null);
   const unexplained = useMemo(() => (counts?.fresh && dimension ? new Map(counts.groups.map((g) => [g.value, g.unexplained])) : null), [counts, dimension]);
-  const groupSize = counts ? explanations.reduce((a, e) => a + counts.byExplanation[e], 0) : null;
+  const groupSize = counts ? explanationTotal(counts) : null;
 
   useEffect(askLevelsAhead, []);
   useEffect(() => {

@@ -4,7 +4,7 @@ import type { CompareSummary } from '../../shared/compare';
 import type { Contract } from '../../shared/contract';
 import type { TechnicalReport } from '../../shared/types';
 import type { ExplanationCounts } from '../../shared/annotations';
-import { count, percent } from '../lib/format';
+import { count, isoMinute, percent } from '../lib/format';
 import { groupDigits } from '../grid/cells';
 
 function Card({ title, status, children, testId }: { title: string; status: 'ok' | 'warn' | 'bad'; children: ReactNode; testId: string }) {
@@ -90,7 +90,7 @@ export function LevelCards({ summary, contract, report, counts }: Props) {
         {contract.timing ? (
           <>
             <Line label="Window" value={contract.timing.window} />
-            <Line label="Cut-off" value={contract.timing.asOf.slice(0, 16).replace('T', ' ')} />
+            <Line label="Cut-off" value={isoMinute(contract.timing.asOf)} />
           </>
         ) : (
           <Line label="Window" value="none set" />

@@ -40,10 +40,14 @@ test('opens a signed pack read-only, drills its exceptions, and names what a tam
   const { pack, fingerprint } = makePack();
   const sha = () => crypto.createHash('sha256').update(fs.readFileSync(pack)).digest('hex');
   const before = sha();
+  // As an auditor would: Auditor mode in the sidebar, the pack's path, Verify and open.
+  const openPack = async (file: string) => {
+    await page.getByTestId('nav-audit').click();
+    await page.getByTestId('pack-path').fill(file);
+    await page.getByTestId('pack-open').click();
+  };
   await page.goto(workbench.url);
-  await page.getByTestId('nav-audit').click();
-  await page.getByTestId('pack-path').fill(pack);
-  await page.getByTestId('pack-open').click();
+  await openPack(pack);
 
   const banner = page.getByTestId('verification');
   await expect(banner).toContainText('Intact.');
@@ -84,9 +88,7 @@ test('opens a signed pack read-only, drills its exceptions, and names what a tam
   const tampered = path.join(path.dirname(pack), 'tampered.paritypack');
   fs.writeFileSync(tampered, zipSync({ ...files, 'exceptions/exceptions.csv': csv, 'manifest.json': new TextEncoder().encode(JSON.stringify(manifest)) }));
   await page.getByTestId('audit-close').click();
-  await page.getByTestId('nav-audit').click();
-  await page.getByTestId('pack-path').fill(tampered);
-  await page.getByTestId('pack-open').click();
+  await openPack(tampered);
   await expect(banner).toContainText('NOT intact');
   const problems = page.getByTestId('verification-problems');
   await expect(problems).toContainText('exceptions/exceptions.csv was changed: its SHA-256 does not match the manifest.');
@@ -95,9 +97,7 @@ test('opens a signed pack read-only, drills its exceptions, and names what a tam
 
   // Not a pack at all: one sentence, nothing opened.
   await page.getByTestId('audit-close').click();
-  await page.getByTestId('nav-audit').click();
-  await page.getByTestId('pack-path').fill(path.join(path.dirname(pack), 'march.contract.json'));
-  await page.getByTestId('pack-open').click();
+  await openPack(path.join(path.dirname(pack), 'march.contract.json'));
   await expect(page.getByTestId('pack-error')).toHaveText('This file is not a pack: it is not a zip archive.');
 
   // Launched on a pack (`npm start -- --pack FILE` adds it to the address): auditor mode at once.

@@ -11,10 +11,9 @@ import { annotationStatuses, explanations } from '../../../shared/annotations.js
 import type { AuditNotes, AuditOverview } from '../../../shared/audit.js';
 import type { CompareSummary, DrillFilter, DrillGroup, DrillResult, ExceptionClass } from '../../../shared/compare.js';
 import { EXCEPTION_CLASSES } from '../../../shared/compare.js';
-import { parseContract } from '../../../shared/contract.js';
+import { dimensionName, parseContract } from '../../../shared/contract.js';
 import { ParityError } from '../../../shared/errors.js';
 import { unknownColumnMessage } from '../../../shared/names.js';
-import type { PackManifest } from '../../../shared/pack.js';
 import type { SortSpec, TablePage } from '../../../shared/types.js';
 import type { ColumnFilter } from '../../../shared/filters.js';
 import { verifyChain, type StoredEntry } from '../annotations/chain.js';
@@ -40,7 +39,6 @@ export class AuditSession {
   private constructor(
     private readonly db: Database,
     readonly overview: AuditOverview,
-    private readonly manifest: PackManifest,
   ) {}
 
   static async open(pack: string, home: string, job: JobContext): Promise<AuditSession> {
@@ -50,7 +48,7 @@ export class AuditSession {
     const manifest = check.manifest;
     if (job.signal.aborted) throw cancelledError();
     job.progress({ phase: 'Unpacking it read-only', fraction: 0.5 });
-    const folder = auditFolder(home, pack);
+    const folder = await auditFolder(home, pack);
     unpack(pack, folder);
     if (job.signal.aborted) {
       removeFolder(folder);
@@ -72,7 +70,7 @@ export class AuditSession {
         unreadable = `The pack's ${EXCEPTIONS} cannot be read${check.ok ? '' : ': it was changed after the pack was signed'}.`;
       }
       const contract = parseContract(manifest.contract);
-      const dimensions = contract.dimensions.map((d) => ({ name: ('name' in d && d.name) || d.left, grain: ('grain' in d && d.grain) || null }));
+      const dimensions = contract.dimensions.map((d) => ({ name: dimensionName(d), grain: ('grain' in d && d.grain) || null }));
       const overview: AuditOverview = {
         pack,
         folder,
@@ -91,7 +89,7 @@ export class AuditSession {
         keyCount: contract.key.length,
         unreadable,
       };
-      return new AuditSession(db, overview, manifest);
+      return new AuditSession(db, overview);
     } catch (error) {
       await db.close();
       throw error;
@@ -138,8 +136,9 @@ export class AuditSession {
     const params = new Params();
     const where = this.where(q, params);
     const lane = await this.db.lane('page');
-    const counted = await lane.use(async (c) => (await c.runAndReadAll(`SELECT count(*) FROM pack_exceptions ${where}`, params.values, params.typeList)).getRowsJS());
-    return readPage(lane, `(SELECT * FROM pack_exceptions ${where})`, this.overview.columns.map((c) => c.name), q, { total: Number(counted[0][0]), owner: 'exceptions', params });
+    // A grid with header filters counts its own rows (readPage); otherwise the set is counted here.
+    const total = q.columnFilters?.length ? 0 : Number((await lane.use(async (c) => (await c.runAndReadAll(`SELECT count(*) FROM pack_exceptions ${where}`, params.values, params.typeList)).getRowsJS()))[0][0]);
+    return readPage(lane, `(SELECT * FROM pack_exceptions ${where})`, this.overview.columns.map((c) => c.name), q, { total, owner: 'exceptions', params });
   }
 
   /** The exceptions under a path by explanation, status and rule, and per group of a dimension what is unexplained. */
@@ -196,9 +195,8 @@ export class AuditSession {
     return { annotations, runs: read<RunRecord>('notes/runs.json'), history, chain: verifyChain(entries) };
   }
 
-  async close(removeFiles = false): Promise<void> {
+  async close(): Promise<void> {
     await this.db.close();
-    if (removeFiles) removeFolder(this.overview.folder);
   }
 
   private readable(): void {
@@ -214,8 +212,7 @@ export class AuditSession {
   /** Sum measures of the contract whose legacy and new values the exception file holds. */
   private measures(): string[] {
     const names = new Set(this.overview.columns.map((c) => c.name));
-    const contract = this.manifest.contract as { measures?: { fn?: string; left?: string }[] };
-    return (contract.measures ?? []).filter((m) => m.fn === 'sum' && m.left && names.has(`${m.left} · legacy`) && names.has(`${m.left} · new`)).map((m) => m.left!);
+    return this.overview.contract.measures.flatMap((m) => (m.fn === 'sum' && m.left && names.has(`${m.left} · legacy`) && names.has(`${m.left} · new`) ? [m.left] : []));
   }
 
   private where(q: AuditQuery, params: Params): string {

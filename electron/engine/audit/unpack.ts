@@ -3,23 +3,15 @@
  * verify reads it: plain relative names, no links, sizes bounded, inflation stopped at the declared size;
  * and every target is checked to lie inside the folder before a byte is written.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ParityError } from '../../../shared/errors.js';
+import { hashFile } from '../pack/export.js';
 import { listEntries, readEntry } from '../pack/zip-read.js';
 
 /** The folder a pack unpacks to: named for the pack's own SHA-256, so one pack always lands in one place. */
-export function auditFolder(home: string, pack: string): string {
-  const hash = crypto.createHash('sha256');
-  const fd = fs.openSync(pack, 'r');
-  try {
-    const buffer = Buffer.alloc(1024 * 1024);
-    for (let n: number; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
-  } finally {
-    fs.closeSync(fd);
-  }
-  return path.join(home, 'audits', hash.digest('hex').slice(0, 24));
+export async function auditFolder(home: string, pack: string): Promise<string> {
+  return path.join(home, 'audits', (await hashFile(pack)).sha256.slice(0, 24));
 }
 
 /** Empties a folder written read-only (Windows will not delete a read-only file). */
@@ -31,13 +23,12 @@ export function removeFolder(folder: string): void {
   fs.rmSync(folder, { recursive: true, force: true });
 }
 
-export function unpack(pack: string, folder: string): string[] {
+export function unpack(pack: string, folder: string): void {
   removeFolder(folder);
   const staging = `${folder}.partial`;
   removeFolder(staging);
   fs.mkdirSync(staging, { recursive: true });
   const fd = fs.openSync(pack, 'r');
-  const written: string[] = [];
   try {
     for (const entry of listEntries(fd, fs.fstatSync(fd).size)) {
       const target = path.resolve(staging, ...entry.name.split('/'));
@@ -51,7 +42,6 @@ export function unpack(pack: string, folder: string): string[] {
         fs.closeSync(out);
       }
       fs.chmodSync(target, 0o444);
-      written.push(entry.name);
     }
   } catch (error) {
     removeFolder(staging);
@@ -61,5 +51,4 @@ export function unpack(pack: string, folder: string): string[] {
   }
   // Only a whole pack becomes the folder: a refusal half-way leaves nothing behind.
   fs.renameSync(staging, folder);
-  return written;
 }

@@ -104,7 +104,7 @@ export class CompareSession {
   async current(job?: JobContext): Promise<RunState> {
     // A request that arrives during a run waits for it rather than starting another.
     while (this.running) await this.running.catch(() => undefined);
-    if (this.state && this.state.plan.sources.left === this.ws.source('left') && this.state.plan.sources.right === this.ws.source('right')) return this.state;
+    if (this.state && this.onSources(this.state)) return this.state;
     const contract = this.ws.contract;
     if (!contract) throw new ParityError('no_run', 'There is no comparison yet; run one first.');
     await this.run(contract, process.cwd(), job ?? { signal: new AbortController().signal, progress: () => undefined });
@@ -535,7 +535,12 @@ export class CompareSession {
 
   /** Whether a run is open and settled, so a read answers without running anything first. */
   isOpen(): boolean {
-    return this.state !== null && this.running === null && this.state.plan.sources.left === this.ws.source('left') && this.state.plan.sources.right === this.ws.source('right');
+    return this.state !== null && this.running === null && this.onSources(this.state);
+  }
+
+  /** Whether a run was made on the sources the workspace holds now. */
+  private onSources(state: RunState): boolean {
+    return state.plan.sources.left === this.ws.source('left') && state.plan.sources.right === this.ws.source('right');
   }
 
   /** The contract of the current run (annotations and sign-offs belong to it). */

@@ -123,7 +123,8 @@ export async function exportPack(
     const counts = await session.explanationCounts({});
     const page = decodePage((await session.exceptions({ offset: 0, limit: TOP_ROWS })).arrow);
     const createdAt = new Date().toISOString();
-    const latest = runs.reduce<(typeof runs)[number] | null>((a, r) => (a === null || r.id > a.id ? r : a), null);
+    // Runs come in id order.
+    const latest = runs.at(-1) ?? null;
     const report = { title: contract.name, createdAt, signer, summary, counts, run: latest, top: { columns: page.columns.map((c) => c.name), rows: page.rows as (string | null)[][] }, sources };
     fs.writeFileSync(file('report/report.html'), reportHtml(report));
     await writeReportPdf(file('report/report.pdf'), report);
