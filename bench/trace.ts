@@ -53,6 +53,15 @@ export class PageTrace {
     const top = [...self.entries()].filter(([n]) => n !== '(idle)' && n !== '(program)').sort((a, b) => b[1] - a[1]).slice(0, 12);
     console.log(`   trace of "${label}": ${(total / 1000).toFixed(0)} ms sampled, idle ${(((self.get('(idle)') ?? 0) / 1000) | 0)} ms, program ${(((self.get('(program)') ?? 0) / 1000) | 0)} ms, gc ${(((self.get('(garbage collector)') ?? 0) / 1000) | 0)} ms`);
     for (const [name, us] of top) console.log(`      ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}`);
+    // The same self time by library (AG Grid, ECharts, React …) and the app's own code.
+    const byPackage = new Map<string, number>();
+    for (const [name, us] of self) {
+      const at = name.split(' ')[1] ?? '';
+      const pkg = /^(@?[\w.-]+)\//.exec(at)?.[1] ?? (at ? 'app' : name.startsWith('(') ? name : 'native');
+      byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
+    }
+    const packages = [...byPackage.entries()].filter(([n]) => n !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 8);
+    console.log(`      by library: ${packages.map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`).join(', ')}`);
   }
 
   private where(node: ProfileNode): string {

@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(home, 'profile.json'), JSON.stringify({ name: 'Bench Analyst', role: 'finance analyst' }));
 
   const { server, url } = await startWeb(workspace, home);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', ...(process.env.PARITY_BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)] });
   try {
     // The measuring hook evaluates small expressions in the page; the app's CSP stays as it is for users.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });

@@ -5,6 +5,7 @@ import { BarChart, HeatmapChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
+import { afterPaint } from '../lib/after-paint';
 
 echarts.use([BarChart, HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
@@ -16,27 +17,35 @@ export interface ChartClick {
 export function EChart({ option, height = 220, onClick, testId }: { option: EChartsCoreOption; height?: number; onClick?: (click: ChartClick) => void; testId?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const resized = useRef<ResizeObserver | null>(null);
   const click = useRef(onClick);
   useEffect(() => {
     click.current = onClick;
   }, [onClick]);
-  useEffect(() => {
-    if (!box.current) return;
-    const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    instance.on('click', (p) => click.current?.(p as ChartClick));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(box.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
+  useEffect(
+    () => () => {
+      resized.current?.disconnect();
+      chart.current?.dispose();
       chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    // Series and axes are replaced, the rest updated in place; the canvas is drawn on ECharts' next frame,
-    // so a new level's grid is not kept waiting for its chart.
-    chart.current?.setOption({ animation: false, ...option }, { replaceMerge: ['series', 'xAxis', 'yAxis', 'visualMap'], lazyUpdate: true });
-  }, [option]);
+    },
+    [],
+  );
+  useEffect(
+    () =>
+      // Drawn once the frame that shows the level's grid has been painted: the chart follows a frame later
+      // instead of holding the grid back. Series and axes are replaced, the rest updated in place.
+      afterPaint(() => {
+        if (!box.current) return;
+        if (!chart.current) {
+          const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
+          instance.on('click', (p) => click.current?.(p as ChartClick));
+          resized.current = new ResizeObserver(() => instance.resize());
+          resized.current.observe(box.current);
+          chart.current = instance;
+        }
+        chart.current.setOption({ animation: false, ...option }, { replaceMerge: ['series', 'xAxis', 'yAxis', 'visualMap'] });
+      }),
+    [option],
+  );
   return <div ref={box} className="chart" style={{ height }} data-testid={testId} />;
 }

@@ -1,25 +1,22 @@
 /**
  * A grid over any engine-side relation: AG Grid's infinite row model asks for blocks, the engine sorts
- * and slices in DuckDB. Each engine lane runs one query at a time on its connection; the grid keeps two
- * blocks in flight so that the second (a scroll often lands across two) waits at the engine, not behind
- * the drawing of the first.
+ * and slices in DuckDB. Each engine lane runs one query at a time on its connection; blocks asked
+ * together (a scroll often lands across two) are fetched as one range (see block-source.ts).
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellKeyDownEvent, GridApi, IDatasource, IGetRowsParams, RowClickedEvent, SelectionChangedEvent } from 'ag-grid-community';
-import { decodePage } from '../../shared/arrow-cells';
-import type { ColumnFilter } from '../../shared/filters';
-import type { ColumnInfo, SortSpec, TablePage } from '../../shared/types';
+import type { CellKeyDownEvent, GridApi, RowClickedEvent, SelectionChangedEvent } from 'ag-grid-community';
+import type { ColumnInfo } from '../../shared/types';
 import { useWorkbench } from '../store/workbench';
 import { columnDef, type Row } from './cells';
 import { copyOnCtrlC } from './copy-tsv';
-import { toColumnFilters } from './filter-model';
+import { blockSource, type FetchPage } from './block-source';
 import { rememberWidth, rememberedWidths } from './grid-memory';
 import { gridTheme } from './theme';
 
 export interface PagedGridProps {
   columns: ColumnInfo[];
-  fetchPage: (offset: number, limit: number, sort: SortSpec[], columnFilters: ColumnFilter[]) => Promise<TablePage>;
+  fetchPage: FetchPage;
   /** Changing it starts the grid afresh (new source, new key, new run). */
   resetKey: string;
   onError?: (error: unknown) => void;
@@ -54,23 +51,8 @@ export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, onTot
     () => rememberedWidths(gridId, columns.map((c, i) => ({ ...columnDef(c.name, c.type, i, true, true), ...(i < pinnedLeft ? { pinned: 'left' as const } : {}) }))),
     [columns, gridId, pinnedLeft],
   );
-  const datasource = useMemo<IDatasource>(
-    () => ({
-      getRows(params: IGetRowsParams) {
-        const sort = params.sortModel.map((s) => ({ column: s.colId, direction: s.sort }) as SortSpec);
-        fetchPage(params.startRow, params.endRow - params.startRow, sort, toColumnFilters(params.filterModel))
-          .then((page) => {
-            onTotal?.(page.total);
-            const rows = decodePage(page.arrow).rows as Row[];
-            const end = params.startRow + rows.length;
-            params.successCallback(rows, rows.length < params.endRow - params.startRow || end >= page.total ? end : page.total);
-          })
-          .catch((error) => {
-            params.failCallback();
-            onError?.(error);
-          });
-      },
-    }),
+  const datasource = useMemo(
+    () => blockSource(fetchPage, onTotal, onError),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [resetKey],
   );

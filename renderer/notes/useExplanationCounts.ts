@@ -7,6 +7,19 @@ import { afterPaint } from '../lib/after-paint';
 import { useNotes } from '../store/notes';
 import { useWorkbench } from '../store/workbench';
 
+/** Counts on their way, by key: the rows view and its page ask for the same set at the same moment. */
+const inFlight = new Map<string, Promise<ExplanationCounts | null>>();
+
+function countsOf(key: string, query: ArgsOf<'annotations.counts'>): Promise<ExplanationCounts | null> {
+  const asked = inFlight.get(key);
+  if (asked) return asked;
+  const counts = api().call('annotations.counts', query);
+  inFlight.set(key, counts);
+  const forget = () => inFlight.delete(key);
+  counts.then(forget, forget);
+  return counts;
+}
+
 export type LiveCounts = ExplanationCounts & { /** False while the counts for a changed query are on their way. */ fresh: boolean };
 
 export function useExplanationCounts(query: ArgsOf<'annotations.counts'> | null): LiveCounts | null {
@@ -18,8 +31,7 @@ export function useExplanationCounts(query: ArgsOf<'annotations.counts'> | null)
     if (!query) return;
     let live = true;
     const cancel = afterPaint(() =>
-      api()
-        .call('annotations.counts', query)
+      countsOf(key, query)
         .then((value) => live && setCounts({ key, value }))
         .catch((e) => useWorkbench.getState().showError(e)),
     );

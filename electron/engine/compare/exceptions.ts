@@ -139,7 +139,27 @@ export function exceptionWhere(plan: Plan, q: Omit<ExceptionQuery, 'offset' | 'l
   return parts.join(' AND ');
 }
 
-export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery): Promise<TablePage> {
+/**
+ * Row counts of exception queries over one listing of run.exceptions, by their SQL and values. Scrolling
+ * and sorting a list ask for the same count with every page; a query that reads annotations (which change
+ * while the list is open) is always counted afresh. The owner makes a new one whenever the listing changes.
+ */
+export class ExceptionTotals {
+  private readonly totals = new Map<string, number>();
+
+  async of(sql: string, params: Params, cacheable: boolean, count: () => Promise<number>): Promise<number> {
+    if (!cacheable) return count();
+    const key = JSON.stringify([sql, params.values.map(String)]);
+    const known = this.totals.get(key);
+    if (known !== undefined) return known;
+    const total = await count();
+    if (this.totals.size >= 256) this.totals.clear();
+    this.totals.set(key, total);
+    return total;
+  }
+}
+
+export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery, totals = new ExceptionTotals()): Promise<TablePage> {
   const shown = exceptionColumns(plan);
   const sqlOf = new Map(shown);
   for (const s of q.sort ?? []) {
@@ -148,8 +168,9 @@ export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery):
   const from = exceptionsFrom(q);
   const joined = from !== RUN_EXCEPTIONS;
   const countParams = new Params();
-  const total = Number(
-    (await lane.use((c) => c.runAndReadAll(`SELECT count(*) FROM ${from} WHERE ${exceptionWhere(plan, q, countParams)}`, countParams.values, countParams.typeList))).getRowsJS()[0][0],
+  const countSql = `SELECT count(*) FROM ${from} WHERE ${exceptionWhere(plan, q, countParams)}`;
+  const total = await totals.of(countSql, countParams, !joined, async () =>
+    Number((await lane.use((c) => c.runAndReadAll(countSql, countParams.values, countParams.typeList))).getRowsJS()[0][0]),
   );
   const params = new Params();
   const where = exceptionWhere(plan, q, params);

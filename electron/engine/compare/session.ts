@@ -22,7 +22,7 @@ import { buildRun, type BuildTotals } from './build.js';
 import { buildDynamicColumn, buildStaticStatus, buildStaticValues, buildTiming, dynamicKeys, materializeExceptions, staticColumnsKey, staticKey } from './classify.js';
 import { countRun } from './counts.js';
 import { rowDetail } from './detail.js';
-import { EXCEPTIONS_FROM, exceptionColumns, exceptionsFrom, exceptionDimSql, exceptionWhere, exceptionsPage, explanationSql, type ExceptionQuery } from './exceptions.js';
+import { EXCEPTIONS_FROM, ExceptionTotals, exceptionColumns, exceptionsFrom, exceptionDimSql, exceptionWhere, exceptionsPage, explanationSql, type ExceptionQuery } from './exceptions.js';
 import { buildSignature, planComparison, type Plan, type Slot } from './plan.js';
 import { edgeSql, instantSql, ruleZones, runRows, zoneIndexSql, type ReadingContext } from './readings.js';
 import { RUN_EXCEPTIONS, RUN_EXCEPTIONS_NAME, RUN_ROWS, cubeSideName, dynamicStatusName, zoneCodes, zoneKeysType } from './run-tables.js';
@@ -89,6 +89,8 @@ export class CompareSession {
   private interruptions = 0;
   /** The exception listing in flight, shared by every request that needs it; the next run cancels it. */
   private listing: { abort: AbortController; done: Promise<RunState> } | null = null;
+  /** Counts of the exception queries asked of the current listing (made anew with each listing). */
+  private exceptionTotals = new ExceptionTotals();
 
   readonly runLog: RunLog;
 
@@ -424,6 +426,7 @@ export class CompareSession {
     }
     await joinCube(lane, state.plan, true);
     this.joined = key;
+    this.exceptionTotals = new ExceptionTotals();
     if (cubeStale) {
       state.summary = { ...state.summary, dst: state.dst, aggregates: { dimensions: state.plan.dimensions.map((d) => d.name), ...(await aggregateSummary(lane, state.plan)), stale: false } };
       await this.ws.saveComparison(state.plan.contract, state.summary);
@@ -437,7 +440,7 @@ export class CompareSession {
   }
 
   async exceptions(query: ExceptionQuery): Promise<TablePage> {
-    return this.reading(async (state) => exceptionsPage(await this.ws.db.lane('page'), state.plan, query));
+    return this.reading(async (state) => exceptionsPage(await this.ws.db.lane('page'), state.plan, query, this.exceptionTotals));
   }
 
   /** The identities of the exceptions a query names (a drill group, a class, a column), for a group annotation. */

@@ -1,0 +1,74 @@
+/**
+ * The grid's block source: blocks AG Grid asks for together are fetched as one range and handed back
+ * whole, each to its own request, with the grid told where the rows end.
+ */
+import { describe, expect, it } from 'vitest';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import type { IGetRowsParams } from 'ag-grid-community';
+import { blockSource, contiguousRuns } from '../../renderer/grid/block-source';
+import type { TablePage } from '../../shared/types';
+
+const TOTAL = 250;
+
+function source() {
+  const fetched: [number, number, string][] = [];
+  const fetchPage = async (offset: number, limit: number, sort: { column: string }[]): Promise<TablePage> => {
+    fetched.push([offset, limit, sort.map((s) => s.column).join()]);
+    const ids = Array.from({ length: Math.max(0, Math.min(limit, TOTAL - offset)) }, (_, i) => `row ${offset + i}`);
+    return { arrow: tableToIPC(tableFromArrays({ id: ids })), total: TOTAL, offset };
+  };
+  return { fetched, datasource: blockSource(fetchPage) };
+}
+
+/** Asks for a block in a timer task of its own, as AG Grid does, and resolves with what it was given. */
+function ask(datasource: ReturnType<typeof blockSource>, startRow: number, endRow: number, sort: string[] = []) {
+  return new Promise<{ rows: string[]; lastRow: number | undefined }>((resolve, reject) => {
+    const params = {
+      startRow,
+      endRow,
+      sortModel: sort.map((colId) => ({ colId, sort: 'asc' })),
+      filterModel: {},
+      successCallback: (rows: string[][], lastRow?: number) => resolve({ rows: rows.map((r) => r[0]), lastRow }),
+      failCallback: () => reject(new Error('failed')),
+      context: undefined,
+    } as unknown as IGetRowsParams;
+    setTimeout(() => datasource.getRows(params), 0);
+  });
+}
+
+describe('block source', () => {
+  it('fetches adjacent blocks asked together as one range and gives each block its own rows', async () => {
+    const { fetched, datasource } = source();
+    const [first, second] = await Promise.all([ask(datasource, 100, 200), ask(datasource, 0, 100)]);
+    expect(fetched).toEqual([[0, 200, '']]);
+    expect(second.rows[0]).toBe('row 0');
+    expect(second.rows).toHaveLength(100);
+    expect(first.rows[0]).toBe('row 100');
+    expect(first.rows[99]).toBe('row 199');
+    // More rows follow: the grid is told the total.
+    expect(first.lastRow).toBe(TOTAL);
+  });
+
+  it('keeps blocks apart when they are not adjacent or not sorted alike, and ends the list where the rows end', async () => {
+    const { fetched, datasource } = source();
+    const [a, b, c] = await Promise.all([ask(datasource, 0, 100), ask(datasource, 200, 300), ask(datasource, 100, 200, ['id'])]);
+    expect(fetched).toHaveLength(3);
+    expect(fetched).toContainEqual([0, 100, '']);
+    expect(fetched).toContainEqual([200, 100, '']);
+    expect(fetched).toContainEqual([100, 100, 'id']);
+    expect(a.rows).toHaveLength(100);
+    expect(b.rows).toEqual(Array.from({ length: 50 }, (_, i) => `row ${200 + i}`));
+    expect(b.lastRow).toBe(TOTAL);
+    expect(c.rows[0]).toBe('row 100');
+  });
+
+  it('groups runs by view and adjacency', () => {
+    const runs = contiguousRuns([
+      { start: 200, end: 300, view: 'a' },
+      { start: 0, end: 100, view: 'a' },
+      { start: 100, end: 200, view: 'a' },
+      { start: 100, end: 200, view: 'b' },
+    ]);
+    expect(runs.map((r) => r.map((x) => `${x.view}${x.start}`))).toEqual([['a0', 'a100', 'a200'], ['b100']]);
+  });
+});
