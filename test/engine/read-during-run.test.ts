@@ -15,7 +15,7 @@ describe('reads while a run rebuilds the tables they read', async () => {
 
   it('finish on the run they started on or wait for the next, and never start a run of their own', async () => {
     for (let round = 0; round < 3; round++) {
-      // A toggle first: its exception list is then being made in the background.
+      // A toggle first: the page asked right after it starts its exception list.
       await toggle(round);
       const page = p.engine.call('compare.exceptions', { offset: 0, limit: 100, sort: [{ column: 'amount · diff', direction: 'desc' }] });
       const counts = explanationCounts(p.engine, { by: { dimension: 'region' } });
@@ -36,12 +36,27 @@ describe('reads while a run rebuilds the tables they read', async () => {
     for (let round = 0; round < 5; round++) {
       await toggle(1);
       await p.engine.call('compare.exceptions', { offset: 0, limit: 10 });
-      // A toggle away starts its listing in the background; the toggle back cancels it at once.
+      // A page after the toggle away starts its listing; the toggle back cancels it at once.
       await p.engine.call('compare.run', { contract: { ...contract, columns: [{ left: 'amount', absTol: '0.01' }] }, quick: true });
+      const away = p.engine.call('compare.exceptions', { offset: 0, limit: 10 });
       await toggle(1);
+      // The page asked of the toggle away is answered from the run that replaced it, never "cancelled".
+      expect((await away).total).toBe(MISMATCHED);
       expect((await explanationCounts(p.engine, {})).byExplanation.unexplained).toBe(MISMATCHED);
       expect((await p.engine.call('compare.exceptions', { offset: 0, limit: 10 })).total).toBe(MISMATCHED);
     }
+  });
+
+  it("gives the Results page's counts for the toggle the analyst stays on", async () => {
+    await toggle(1);
+    // Toggled to a tolerance that accepts every difference, counts asked, and toggled back at once.
+    await p.engine.call('compare.run', { contract: { ...contract, columns: [{ left: 'amount', absTol: '0.01' }] }, quick: true });
+    const counts = p.engine.call('annotations.counts', { lazy: true });
+    await toggle(1);
+    expect((await counts)?.byExplanation.unexplained).toBe(MISMATCHED);
+    // Left alone on a toggle, its counts come too.
+    await p.engine.call('compare.run', { contract: { ...contract, columns: [{ left: 'amount', absTol: '0.01' }] }, quick: true });
+    expect((await p.engine.call('annotations.counts', { lazy: true }))?.byExplanation.unexplained).toBe(0);
   });
 
   it('after a cancelled rebuild, read the run before it', async () => {

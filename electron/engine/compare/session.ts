@@ -49,6 +49,15 @@ interface RunState {
   zoneKeys: Record<Side, { slot: string; values: string[] } | null>;
 }
 
+/** How long a toggle's result stays on screen before its exceptions are listed in the background. */
+const LIST_AFTER_TOGGLE_MS = 1_000;
+
+function settlement(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => undefined as void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 /** What run.exceptions depends on: the classification and the dimension readings. */
 function listingKey(state: RunState): string {
   return JSON.stringify([state.staticColumns, state.staticKey, state.dynamicKeys, cubeKey(state.plan, 'left'), cubeKey(state.plan, 'right'), state.plan.contract.rules]);
@@ -91,6 +100,9 @@ export class CompareSession {
   private listing: { abort: AbortController; done: Promise<RunState> } | null = null;
   /** Counts of the exception queries asked of the current listing (made anew with each listing). */
   private exceptionTotals = new ExceptionTotals();
+  /** The listing a toggle starts once the analyst has settled on it (see listSoon), and who waits for that. */
+  private settling: ReturnType<typeof setTimeout> | undefined;
+  private settled: ReturnType<typeof settlement> | null = null;
 
   readonly runLog: RunLog;
 
@@ -168,6 +180,7 @@ export class CompareSession {
    * aggregates and the exception list follow on the next drill-down or page.
    */
   async run(contract: Contract, contractDir: string, job: JobContext, quick = false): Promise<CompareSummary> {
+    clearTimeout(this.settling);
     while (this.running) await this.running.catch(() => undefined);
     // Set before any await, so a second caller waits for this run instead of starting its own.
     const running = this.replace(contract, contractDir, job, quick);
@@ -176,8 +189,12 @@ export class CompareSession {
       const summary = await running;
       // After a toggle the counts are on screen; the exception list and aggregates follow in the
       // background, so the next drill-down finds them ready.
-      if (quick && this.state) this.startListing(this.state);
+      if (quick && this.state) this.listSoon(this.state);
+      else this.settle();
       return summary;
+    } catch (error) {
+      this.settle();
+      throw error;
     } finally {
       this.running = null;
     }
@@ -228,6 +245,7 @@ export class CompareSession {
 
   /** Cancels background work (the engine is closing). */
   async stop(): Promise<void> {
+    this.settle();
     await this.stopListing();
   }
 
@@ -389,9 +407,36 @@ export class CompareSession {
         return await this.startListing(state).done;
       } catch (error) {
         // Cancelled because a newer run started: wait for it and list that one instead.
-        if (!(error instanceof ParityError && error.code === 'cancelled')) throw error;
+        if (toParityError(error).code !== 'cancelled') throw error;
       }
     }
+  }
+
+  /**
+   * Lists a toggle's exceptions once the analyst has stayed on it for a moment. Toggling back and forth
+   * then finds no listing to stop (DuckDB can take most of a second to act on an interrupt), and a
+   * drill-down or page asked sooner starts the listing at once.
+   */
+  private listSoon(state: RunState): void {
+    clearTimeout(this.settling);
+    this.settled ??= settlement();
+    this.settling = setTimeout(() => {
+      this.settle();
+      if (this.state === state && !this.running) this.startListing(state);
+    }, LIST_AFTER_TOGGLE_MS);
+    this.settling.unref?.();
+  }
+
+  /** Lets the reads that were waiting for the toggles to settle go on. */
+  private settle(): void {
+    clearTimeout(this.settling);
+    this.settled?.resolve();
+    this.settled = null;
+  }
+
+  /** Resolves once no toggle has come for a moment (at once when none is pending). */
+  whenSettled(): Promise<void> {
+    return this.settled?.promise ?? Promise.resolve();
   }
 
   /** Starts listing the current run's exceptions in the background, once; synchronous so no run slips in between. */

@@ -24,7 +24,11 @@ export function annotationHandlers(ws: Workspace, session: CompareSession, profi
     },
     'annotations.get': (args) => store.get(args.exceptionId),
     'annotations.verify': () => store.verify(),
-    'annotations.counts': async ({ by, lazy, ...set }) => (lazy && !session.isOpen() ? null : session.explanationCounts(set, by)),
+    // The Results page's counts (lazy) wait until the toggles settle rather than start a listing the next toggle must stop.
+    'annotations.counts': async ({ by, lazy, ...set }) => {
+      if (lazy) await session.whenSettled();
+      return lazy && !session.isOpen() ? null : session.explanationCounts(set, by);
+    },
     // The saved contract names the runs, so listing them never reopens a run.
     'runs.list': async () => (ws.contract ? session.runLog.runs(ws.contract.name) : []),
     'runs.signOff': async (args) => {
