@@ -12,6 +12,7 @@ import type { Contract } from './contract.js';
 import { grains } from './contract.js';
 import { columnFiltersSchema } from './filters.js';
 import type {
+  ColumnInfo,
   EngineHello,
   Inspection,
   RejectsPage,
@@ -108,6 +109,8 @@ export const api = {
     z.strictObject({ dimension: columnName, grain: z.enum(grains).nullable().optional(), filters: z.array(drillFilter).max(16).default([]) }),
   ),
   'compare.exceptions': method<TablePage>()(z.strictObject({ ...exceptionSet, ...gridWindow })),
+  /** The exception list's columns (they follow the contract, not the set), without reading a row. */
+  'compare.exceptionColumns': method<ColumnInfo[]>()(z.strictObject({})),
   'compare.row': method<RowDetail>()(z.strictObject({ key: z.array(z.string().max(10_000).nullable()).min(1).max(32) })),
   'compare.dst': method<TablePage>()(
     z.strictObject({ side, column: columnName, edge: z.enum(['nonexistent', 'ambiguous', 'unmapped']), ...pageWindow }),

@@ -17,6 +17,8 @@ import { groupName } from '../../shared/rules';
 import { count } from '../lib/format';
 import { askLevelsAhead, levelGroups, levelOf } from '../drill/levels';
 import { DeltaLine } from '../results/DeltaLine';
+import { askExceptionColumns } from '../drill/exception-columns';
+import { afterPaint } from '../lib/after-paint';
 
 export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const drill = useWorkbench((s) => s.view.drill);
@@ -34,6 +36,8 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const groupSize = counts ? explanationTotal(counts) : null;
 
   useEffect(askLevelsAhead, []);
+  // Once a level is on screen, the exception list's columns are learned for the step down to the rows.
+  useEffect(() => (ws.summary && levelShown ? afterPaint(() => askExceptionColumns(version)) : undefined), [ws.summary, levelShown, version]);
   useEffect(() => {
     const groups = levelGroups(current);
     if (!groups) return;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseContract } from '../../shared/contract.js';
+import { decodePage } from '../../shared/arrow-cells.js';
 import { failure } from '../helpers/engine.js';
 import { pair } from '../helpers/compare.js';
 
@@ -109,6 +110,10 @@ describe('drill-down, exception pages and row detail', () => {
     expect(noteOnly.rows.map((r) => r.id)).toEqual(['2']);
     const oneSided = await p.exceptions({ classes: ['left_only', 'right_only'], sort: [{ column: 'id', direction: 'asc' }] });
     expect(oneSided.rows.map((r) => [r.id, r.class])).toEqual([['4', 'left_only'], ['5', 'right_only']]);
+    // The list's columns, asked without reading a row, are exactly those of its pages (the grid is built from them).
+    const page = decodePage((await p.engine.call('compare.exceptions', { offset: 0, limit: 1 })).arrow);
+    expect(await p.engine.call('compare.exceptionColumns', {})).toEqual(page.columns.map((c) => ({ name: c.name, type: c.type })));
+    expect(page.columns.map((c) => c.name)).toContain('amount · diff');
 
     const detail = await p.engine.call('compare.row', { key: ['2'] });
     expect(detail.classes).toEqual(['mismatch']);

@@ -9,7 +9,7 @@ import type { DrillFilter, ExceptionClass } from '../../../shared/compare.js';
 import { EXCEPTION_CLASSES, EXCEPTION_ID } from '../../../shared/compare.js';
 import type { Grain } from '../../../shared/contract.js';
 import type { ColumnFilter } from '../../../shared/filters.js';
-import type { SortSpec, TablePage } from '../../../shared/types.js';
+import type { ColumnInfo, SortSpec, TablePage } from '../../../shared/types.js';
 import { filterCondition } from '../db/filters.js';
 import type { Lane } from '../db/lane.js';
 import { readerToArrow } from '../db/arrow.js';
@@ -159,6 +159,17 @@ export class ExceptionTotals {
   }
 }
 
+function selectShown(shown: [string, string][]): string {
+  return `SELECT ${shown.map(([name, sql]) => `${sql} AS ${ident(name)}`).join(', ')}, _xid AS ${ident(EXCEPTION_ID)}`;
+}
+
+/** The columns a page of exceptions has, as its Arrow schema names them; DuckDB only plans the query. */
+export async function exceptionListColumns(lane: Lane, plan: Plan): Promise<ColumnInfo[]> {
+  const reader = await lane.use((c) => c.runAndReadAll(`${selectShown(exceptionColumns(plan))} FROM ${EXCEPTIONS_FROM} LIMIT 0`));
+  const types = reader.columnTypes();
+  return reader.deduplicatedColumnNames().map((name, i) => ({ name, type: types[i].toString() }));
+}
+
 export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery, totals = new ExceptionTotals()): Promise<TablePage> {
   const shown = exceptionColumns(plan);
   const sqlOf = new Map(shown);
@@ -176,7 +187,7 @@ export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery, 
   const where = exceptionWhere(plan, q, params);
   const order = [...(q.sort ?? []).map((s) => `(${sqlOf.get(s.column)}) ${s.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`), '_row'].join(', ');
   const window = `LIMIT ${params.add(q.limit, BIGINT)} OFFSET ${params.add(q.offset, BIGINT)}`;
-  const select = `SELECT ${shown.map(([name, sql]) => `${sql} AS ${ident(name)}`).join(', ')}, _xid AS ${ident(EXCEPTION_ID)}`;
+  const select = selectShown(shown);
   // Unless the query reads annotations, the page's row ids are sorted and sliced from the exceptions
   // alone (narrow rows), and only those rows are widened and joined to their annotations.
   const sql = joined

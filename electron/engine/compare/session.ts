@@ -8,7 +8,7 @@ import type { CompareSummary, DrillFilter, DstCounts, RowDetail } from '../../..
 import type { Contract, Grain } from '../../../shared/contract.js';
 import { ParityError } from '../../../shared/errors.js';
 import { nearestName } from '../../../shared/names.js';
-import type { Side, TablePage } from '../../../shared/types.js';
+import type { ColumnInfo, Side, TablePage } from '../../../shared/types.js';
 import type { JobContext } from '../jobs.js';
 import type { Lane } from '../db/lane.js';
 import { Params } from '../db/params.js';
@@ -22,7 +22,7 @@ import { buildRun, type BuildTotals } from './build.js';
 import { buildDynamicColumn, buildStaticStatus, buildStaticValues, buildTiming, dynamicKeys, materializeExceptions, staticColumnsKey, staticKey } from './classify.js';
 import { countRun } from './counts.js';
 import { rowDetail } from './detail.js';
-import { EXCEPTIONS_FROM, ExceptionTotals, exceptionColumns, exceptionsFrom, exceptionDimSql, exceptionWhere, exceptionsPage, explanationSql, type ExceptionQuery } from './exceptions.js';
+import { EXCEPTIONS_FROM, ExceptionTotals, exceptionColumns, exceptionListColumns, exceptionsFrom, exceptionDimSql, exceptionWhere, exceptionsPage, explanationSql, type ExceptionQuery } from './exceptions.js';
 import { buildSignature, planComparison, type Plan, type Slot } from './plan.js';
 import { edgeSql, instantSql, ruleZones, runRows, zoneIndexSql, type ReadingContext } from './readings.js';
 import { RUN_EXCEPTIONS, RUN_EXCEPTIONS_NAME, RUN_ROWS, cubeSideName, dynamicStatusName, zoneCodes, zoneKeysType } from './run-tables.js';
@@ -486,6 +486,10 @@ export class CompareSession {
 
   async exceptions(query: ExceptionQuery): Promise<TablePage> {
     return this.reading(async (state) => exceptionsPage(await this.ws.db.lane('page'), state.plan, query, this.exceptionTotals));
+  }
+
+  async exceptionColumnsInfo(): Promise<ColumnInfo[]> {
+    return this.reading(async (state) => exceptionListColumns(await this.ws.db.lane('page'), state.plan));
   }
 
   /** The identities of the exceptions a query names (a drill group, a class, a column), for a group annotation. */

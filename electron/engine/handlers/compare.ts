@@ -6,7 +6,7 @@ import { planComparison } from '../compare/plan.js';
 import type { Workspace } from '../workspace.js';
 import type { HandlerGroup } from './types.js';
 
-type CompareMethods = 'contract.check' | 'compare.run' | 'compare.summary' | 'compare.drill' | 'compare.exceptions' | 'compare.row' | 'compare.dst';
+type CompareMethods = 'contract.check' | 'compare.run' | 'compare.summary' | 'compare.drill' | 'compare.exceptions' | 'compare.exceptionColumns' | 'compare.row' | 'compare.dst';
 
 export function compareHandlers(ws: Workspace, session: CompareSession): HandlerGroup<CompareMethods> {
   return {
@@ -26,6 +26,7 @@ export function compareHandlers(ws: Workspace, session: CompareSession): Handler
     'compare.summary': async () => ws.summary,
     'compare.drill': (args) => session.drill(args.dimension, args.grain ?? null, args.filters),
     'compare.exceptions': (args) => session.exceptions(args),
+    'compare.exceptionColumns': () => session.exceptionColumnsInfo(),
     'compare.row': (args) => session.row(args.key),
     'compare.dst': (args) => session.dstRows(args.side, args.column, args.edge, args.offset, args.limit),
   };
