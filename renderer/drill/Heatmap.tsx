@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DrillResult } from '../../shared/compare';
 import type { Grain } from '../../shared/contract';
-import { api } from '../api/client';
+import { drillGroups } from './levels';
 import { afterPaint } from '../lib/after-paint';
 import { EChart } from '../charts/EChart';
 import { useWorkbench } from '../store/workbench';
@@ -22,10 +22,9 @@ export function Heatmap({ rows, columns, grain, onPick }: { rows: string; column
     if (remembered?.key === key) return;
     let live = true;
     const cancel = afterPaint(() => void (async () => {
-      const top = await api().call('compare.drill', { dimension: rows, filters: [] });
-      const cells = await Promise.all(
-        top.groups.map(async (g) => ({ row: g.value, cols: await api().call('compare.drill', { dimension: columns, grain, filters: [{ dimension: rows, value: g.value }] }) })),
-      );
+      // The top level is the one the drill-down shows first: asked once for both.
+      const top = await drillGroups(rows, null, [], version);
+      const cells = await Promise.all(top.groups.map(async (g) => ({ row: g.value, cols: await drillGroups(columns, grain, [{ dimension: rows, value: g.value }], version) })));
       remembered = { key, cells };
       if (live) setData(cells);
     })().catch((e) => useWorkbench.getState().showError(e)));

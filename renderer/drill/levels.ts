@@ -3,7 +3,7 @@
  * changes (a click, Backspace, the breadcrumb, the heatmap), before React draws anything: the page then
  * picks up the same request instead of starting it after its own render.
  */
-import type { DrillResult } from '../../shared/compare';
+import type { DrillFilter, DrillResult } from '../../shared/compare';
 import type { Grain } from '../../shared/contract';
 import type { WorkspaceState } from '../../shared/types';
 import { api } from '../api/client';
@@ -34,24 +34,32 @@ export function levelOf(drill: DrillView, ws: WorkspaceState | null, version: nu
 
 const asked = new Map<string, Promise<DrillResult>>();
 
-/** The level's groups; the same promise for the same level until a few newer levels have been asked. */
-export function levelGroups(level: Level): Promise<DrillResult> | null {
-  if (!level.dimension) return null;
-  let groups = asked.get(level.key);
+/**
+ * Groups of one dimension under some filters, for a result version; the same promise for the same
+ * question until a couple of dozen newer ones have been asked (the levels and the heatmap share them).
+ */
+export function drillGroups(dimension: string, grain: Grain | null, filters: DrillFilter[], version: number): Promise<DrillResult> {
+  const key = JSON.stringify([dimension, filters, grain, version]);
+  let groups = asked.get(key);
   if (!groups) {
-    groups = api().call('compare.drill', { dimension: level.dimension, grain: level.grain, filters: level.view.path });
+    groups = api().call('compare.drill', { dimension, grain, filters });
     // A failed request is asked again next time rather than remembered.
-    groups.catch(() => asked.delete(level.key));
-    asked.set(level.key, groups);
-    if (asked.size > 12) asked.delete(asked.keys().next().value!);
+    groups.catch(() => asked.delete(key));
+    asked.set(key, groups);
+    if (asked.size > 24) asked.delete(asked.keys().next().value!);
   }
   return groups;
+}
+
+/** The level's groups (null when the level shows exception rows). */
+export function levelGroups(level: Level, version: number): Promise<DrillResult> | null {
+  return level.dimension ? drillGroups(level.dimension, level.grain, level.view.path, version) : null;
 }
 
 /** While the drill-down is open: every change of view asks for its level at once. */
 export function askLevelsAhead(): () => void {
   return useWorkbench.subscribe((s, before) => {
     if (s.view.drill === before.view.drill || !s.workspace?.summary) return;
-    void levelGroups(levelOf(s.view.drill, s.workspace, s.resultsVersion))?.catch(() => undefined);
+    void levelGroups(levelOf(s.view.drill, s.workspace, s.resultsVersion), s.resultsVersion)?.catch(() => undefined);
   });
 }

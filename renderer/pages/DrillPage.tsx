@@ -39,7 +39,7 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   // Once a level is on screen, the exception list's columns are learned for the step down to the rows.
   useEffect(() => (ws.summary && levelShown ? afterPaint(() => askExceptionColumns(version)) : undefined), [ws.summary, levelShown, version]);
   useEffect(() => {
-    const groups = levelGroups(current);
+    const groups = levelGroups(current, version);
     if (!groups) return;
     let live = true;
     const started = performance.now();
