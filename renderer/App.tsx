@@ -66,7 +66,7 @@ export function App() {
         </div>
       </header>
       <EngineBanner />
-      {!dialog && <JobBar />}
+      {!dialog && <JobBar floating />}
       <div className="body">
         <Sidebar />
         <main>

@@ -1,11 +1,14 @@
 import { useWorkbench } from '../store/workbench';
 
-/** Long jobs, with DuckDB's own progress and a Cancel that leaves the workspace as it was. */
-export function JobBar() {
+/**
+ * Long jobs, with DuckDB's own progress and a Cancel that leaves the workspace as it was. `floating` (the
+ * window's own bar) hangs over the page instead of pushing it down, so a toggle does not make it jump.
+ */
+export function JobBar({ floating = false }: { floating?: boolean }) {
   const jobs = useWorkbench((s) => s.jobs);
   if (jobs.length === 0) return null;
   return (
-    <div className="jobs" data-testid="jobs">
+    <div className={floating ? 'jobs jobs-floating' : 'jobs'} data-testid="jobs" role="status">
       {jobs.map((job) => {
         const f = job.progress?.fraction;
         return (
