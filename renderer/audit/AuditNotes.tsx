@@ -7,7 +7,6 @@ import { CATEGORY_LABEL, STATUS_LABEL } from '../notes/labels';
 import { PlainTable } from '../components/PlainTable';
 import { useWorkbench } from '../store/workbench';
 
-
 export function AuditNotes() {
   const [notes, setNotes] = useState<Notes | null>(null);
   useEffect(() => {

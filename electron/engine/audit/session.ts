@@ -147,15 +147,22 @@ export class AuditSession {
     const params = new Params();
     const where = this.where({ filters }, params);
     const lane = await this.db.lane('page');
-    const grouped = async (expression: string) =>
-      lane.use(async (c) => (await c.runAndReadAll(`SELECT ${expression} AS k, count(*), count(*) FILTER (WHERE explanation = 'unexplained') FROM pack_exceptions ${where} GROUP BY ALL ORDER BY k NULLS LAST`, params.values, params.typeList)).getRowsJS());
-    const tally = <K extends string>(keys: readonly K[], rows: unknown[][]) => Object.fromEntries(keys.map((k) => [k, Number(rows.find((r) => r[0] === k)?.[1] ?? 0)])) as Record<K, number>;
-    const byExplanation = tally(explanations, await grouped('explanation'));
-    const byStatus = tally([...annotationStatuses, 'none'] as const, await grouped(`coalesce(status, 'none')`));
+    const group = by ? `${ident(this.dimension(by).name)}::VARCHAR` : 'NULL::VARCHAR';
+    // One scan: each grouping set is one tally; grouping() names the set a row belongs to.
+    const sql = `SELECT grouping(e, st, r, g) AS set, coalesce(e, st, r, g) AS k, count(*) AS n, count(*) FILTER (WHERE e = 'unexplained') AS u
+      FROM (SELECT explanation AS e, coalesce(status, 'none') AS st, rule AS r, ${group} AS g FROM pack_exceptions ${where})
+      GROUP BY GROUPING SETS ((e), (st), (r), (g)) ORDER BY set, k NULLS LAST`;
+    const rows = await lane.use(async (c) => (await c.runAndReadAll(sql, params.values, params.typeList)).getRowsJS());
+    // grouping() sets a bit for each column left out: (e) is 0b0111, (st) 0b1011, (r) 0b1101, (g) 0b1110.
+    const of = (set: number) => rows.filter((r) => Number(r[0]) === set).map((r) => ({ key: r[1] === null ? null : String(r[1]), n: Number(r[2]), u: Number(r[3]) }));
+    const tally = <K extends string>(keys: readonly K[], set: number) => Object.fromEntries(keys.map((k) => [k, of(set).find((r) => r.key === k)?.n ?? 0])) as Record<K, number>;
     const categories = new Map(this.overview.contract.rules.map((r) => [r.name, r.category]));
-    const rules = (await grouped('rule')).filter((r) => r[0] !== null).map((r) => ({ name: String(r[0]), category: categories.get(String(r[0])) ?? '', explained: Number(r[1]) }));
-    const groups = by ? (await grouped(`${ident(this.dimension(by).name)}::VARCHAR`)).map((r) => ({ value: r[0] === null ? null : String(r[0]), total: Number(r[1]), unexplained: Number(r[2]) })) : [];
-    return { byExplanation, byStatus, rules, groups };
+    return {
+      byExplanation: tally(explanations, 0b0111),
+      byStatus: tally([...annotationStatuses, 'none'] as const, 0b1011),
+      rules: of(0b1101).flatMap((r) => (r.key === null ? [] : [{ name: r.key, category: categories.get(r.key) ?? '', explained: r.n }])),
+      groups: by ? of(0b1110).map((r) => ({ value: r.key, total: r.n, unexplained: r.u })) : [],
+    };
   }
 
   /** Annotations, runs with their sign-offs, and the history with its chain checked, as the pack holds them. */

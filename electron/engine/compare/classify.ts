@@ -131,7 +131,6 @@ export function staticColumnsKey(plan: Plan): string {
   return JSON.stringify(indexes(plan, false));
 }
 
-/** What the static statuses depend on (tolerances of numeric columns). */
 /**
  * A tolerance as the statuses depend on it: "0.00", "0" and none classify alike (nothing is within a
  * zero tolerance that is not equal), and "0.010" is "0.01"; so toggling back to "Exact" finds the run's
@@ -149,6 +148,7 @@ export function toleranceKey(value: string | null | undefined): string | null {
   return exactText({ unscaled, scale });
 }
 
+/** What the static statuses depend on (tolerances of numeric columns). */
 export function staticKey(plan: Plan): string {
   return JSON.stringify(indexes(plan, false).map((i) => [i, toleranceKey(plan.columns[i].absTol), toleranceKey(plan.columns[i].relTol), plan.columns[i].numericType]));
 }

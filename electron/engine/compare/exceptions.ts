@@ -141,14 +141,13 @@ export function exceptionWhere(plan: Plan, q: Omit<ExceptionQuery, 'offset' | 'l
 
 /**
  * Row counts of exception queries over one listing of run.exceptions, by their SQL and values. Scrolling
- * and sorting a list ask for the same count with every page; a query that reads annotations (which change
- * while the list is open) is always counted afresh. The owner makes a new one whenever the listing changes.
+ * and sorting a list ask for the same count with every page. Only counts of the listing alone belong here
+ * (annotations change while a list is open); the owner makes a new one whenever the listing changes.
  */
 export class ExceptionTotals {
   private readonly totals = new Map<string, number>();
 
-  async of(sql: string, params: Params, cacheable: boolean, count: () => Promise<number>): Promise<number> {
-    if (!cacheable) return count();
+  async of(sql: string, params: Params, count: () => Promise<number>): Promise<number> {
     const key = JSON.stringify([sql, params.values.map(String)]);
     const known = this.totals.get(key);
     if (known !== undefined) return known;
@@ -180,9 +179,8 @@ export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery, 
   const joined = from !== RUN_EXCEPTIONS;
   const countParams = new Params();
   const countSql = `SELECT count(*) FROM ${from} WHERE ${exceptionWhere(plan, q, countParams)}`;
-  const total = await totals.of(countSql, countParams, !joined, async () =>
-    Number((await lane.use((c) => c.runAndReadAll(countSql, countParams.values, countParams.typeList))).getRowsJS()[0][0]),
-  );
+  const count = async () => Number((await lane.use((c) => c.runAndReadAll(countSql, countParams.values, countParams.typeList))).getRowsJS()[0][0]);
+  const total = joined ? await count() : await totals.of(countSql, countParams, count);
   const params = new Params();
   const where = exceptionWhere(plan, q, params);
   const order = [...(q.sort ?? []).map((s) => `(${sqlOf.get(s.column)}) ${s.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`), '_row'].join(', ');
