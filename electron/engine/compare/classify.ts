@@ -185,13 +185,17 @@ export async function buildStaticStatus(lane: Lane, ctx: ReadingContext, job: Jo
   await lane.use((c) => lane.withProgress(job, 'Applying tolerances', 0.1, 0.9, () => c.run(sql, ctx.params.values, ctx.params.typeList)), job);
 }
 
-/** run.dstat_i: one dynamic column's status where its readings differ (one narrow pass over run.rows). */
-export async function buildDynamicColumn(lane: Lane, ctx: ReadingContext, i: number, job: JobContext): Promise<void> {
+/** The rows of run.dstat_i as a query: a toggle counts them straight from it and the listing writes them later. */
+export function dynamicStatusSelect(ctx: ReadingContext, i: number): string {
   const r = columnReading(ctx, ctx.plan.columns[i]);
   const select = ['_rid AS _row', ...statusColumns(ctx, [i], () => null)];
   // The reading repeats in the projection, but only for the rows the filter keeps.
-  const sql = `CREATE OR REPLACE TABLE ${dynamicStatus(i)} AS SELECT ${select.join(', ')}
-    FROM ${runRows(ctx)} WHERE _src = ${SRC.keyed} AND _l AND _r AND ${r.lv} IS DISTINCT FROM ${r.rv}`;
+  return `SELECT ${select.join(', ')} FROM ${runRows(ctx)} WHERE _src = ${SRC.keyed} AND _l AND _r AND ${r.lv} IS DISTINCT FROM ${r.rv}`;
+}
+
+/** run.dstat_i: one dynamic column's status where its readings differ (one narrow pass over run.rows). */
+export async function buildDynamicColumn(lane: Lane, ctx: ReadingContext, i: number, job: JobContext): Promise<void> {
+  const sql = `CREATE OR REPLACE TABLE ${dynamicStatus(i)} AS ${dynamicStatusSelect(ctx, i)}`;
   await lane.use((c) => lane.withProgress(job, `Reading ${ctx.plan.columns[i].name} through the rules`, 0.05, 0.95, () => c.run(sql, ctx.params.values, ctx.params.typeList)), job);
 }
 

@@ -8,7 +8,8 @@
 import type { ColumnSummary } from '../../../shared/compare.js';
 import type { Lane } from '../db/lane.js';
 import type { JobContext } from '../jobs.js';
-import { STATUS, indexes } from './classify.js';
+import { Params } from '../db/params.js';
+import { STATUS, dynamicStatusSelect, indexes } from './classify.js';
 import type { ReadingContext } from './readings.js';
 import { RUN_ONESIDE, RUN_SSTAT, RUN_TIMING, SRC, dynamicStatus } from './run-tables.js';
 
@@ -22,7 +23,8 @@ export interface ClassCounts {
 }
 
 interface StatusTable {
-  table: string;
+  /** The table's name, or (for a status table not written yet) the query of its rows. */
+  from: (q: ReadingContext) => string;
   columns: number[];
   rows: number;
 }
@@ -36,54 +38,62 @@ function microsText(us: bigint): string {
 }
 
 /** A row's worst status within one table. */
-const worst = (t: StatusTable) => (t.columns.length === 1 ? `st${t.columns[0]}` : `greatest(${t.columns.map((i) => `st${i}`).join(', ')})`);
+const worst = (t: Pick<StatusTable, 'columns'>) => (t.columns.length === 1 ? `st${t.columns[0]}` : `greatest(${t.columns.map((i) => `st${i}`).join(', ')})`);
 
 type Row = Record<string, unknown>;
 
-export async function countRun(lane: Lane, ctx: ReadingContext, job: JobContext): Promise<ClassCounts> {
+/**
+ * `unwritten`: dynamic columns whose status table is not written yet (a toggle's); their rows are
+ * counted straight from the query that will write them, which costs a fraction of writing them.
+ */
+export async function countRun(lane: Lane, ctx: ReadingContext, job: JobContext, unwritten: ReadonlySet<number> = new Set()): Promise<ClassCounts> {
   const { plan } = ctx;
-  const owned = [{ table: RUN_SSTAT, columns: indexes(plan, false) }, ...indexes(plan, true).map((i) => ({ table: dynamicStatus(i), columns: [i] }))].filter((t) => t.columns.length > 0);
+  const owned = [
+    { from: () => RUN_SSTAT, columns: indexes(plan, false) },
+    ...indexes(plan, true).map((i) => ({ from: (q: ReadingContext) => (unwritten.has(i) ? `(${dynamicStatusSelect(q, i)})` : dynamicStatus(i)), columns: [i] })),
+  ].filter((t) => t.columns.length > 0);
   return lane.use(async (c) => {
-    const one = async (sql: string): Promise<Row> => (await c.runAndReadAll(sql)).getRowObjectsJS()[0];
+    // Each statement binds its own values: a query read twice must not number its placeholders twice.
+    const one = async (sql: (q: ReadingContext) => string): Promise<Row> => {
+      const q = { ...ctx, params: new Params() };
+      const text = sql(q);
+      return (await c.runAndReadAll(text, q.params.values, q.params.typeList)).getRowObjectsJS()[0];
+    };
     job.progress({ phase: 'Counting differences', fraction: 0.1 });
-    const sizes = owned.length ? await one(`SELECT ${owned.map((t, n) => `(SELECT count(*) FROM ${t.table}) AS n${n}`).join(', ')}`) : {};
-    const tables: StatusTable[] = owned.map((t, n) => ({ ...t, rows: Number(sizes[`n${n}`]) }));
-
-    const columnRows: Row = {};
-    let mismatched = 0;
-    let within = 0;
-    const big = tables.reduce<StatusTable | null>((a, t) => (a === null || t.rows > a.rows ? t : a), null);
-    for (const t of tables) {
+    // One pass per table: its columns' counts, its size and its rows' worst status (wanted of the largest only).
+    const tables: (StatusTable & { row: Row })[] = [];
+    for (const t of owned) {
       const per = t.columns.flatMap((i) => [
         `count(*) FILTER (WHERE st${i} = ${STATUS.mismatch}) AS m${i}`,
         `count(*) FILTER (WHERE st${i} = ${STATUS.within}) AS w${i}`,
         `count(*) FILTER (WHERE st${i} = ${STATUS.nullDifference}) AS n${i}`,
         `max(d${i})::VARCHAR AS x${i}`,
       ]);
-      const rowLevel = t === big ? `, count(*) FILTER (WHERE ${worst(t)} >= ${STATUS.mismatch}) AS _mm, count(*) FILTER (WHERE ${worst(t)} = ${STATUS.within}) AS _wt` : '';
-      const row = await one(`SELECT ${per.join(', ')}${rowLevel} FROM ${t.table}`);
-      Object.assign(columnRows, row);
-      if (t === big) {
-        mismatched += Number(row._mm);
-        within += Number(row._wt);
-      }
-      job.progress({ phase: 'Counting differences', fraction: 0.1 + (0.6 * (tables.indexOf(t) + 1)) / tables.length });
+      const w = worst(t);
+      const row = await one((q) => `SELECT ${per.join(', ')}, count(*) AS _n, count(*) FILTER (WHERE ${w} >= ${STATUS.mismatch}) AS _mm, count(*) FILTER (WHERE ${w} = ${STATUS.within}) AS _wt FROM ${t.from(q)}`);
+      tables.push({ ...t, rows: Number(row._n), row });
+      job.progress({ phase: 'Counting differences', fraction: 0.1 + (0.6 * tables.length) / owned.length });
     }
+    const columnRows: Row = Object.assign({}, ...tables.map((t) => t.row));
+    const big = tables.reduce<StatusTable & { row: Row } | null>((a, t) => (a === null || t.rows > a.rows ? t : a), null);
+    let mismatched = big ? Number(big.row._mm) : 0;
+    let within = big ? Number(big.row._wt) : 0;
 
     // Rows of the smaller tables: their worst across those tables, then against the largest one.
     const small = tables.filter((t) => t !== big);
     if (big && small.length) {
       const alias = (n: number) => `t${n}`;
       const rowOf = (upTo: number) => (upTo === 1 ? `${alias(0)}._row` : `coalesce(${small.slice(0, upTo).map((_, n) => `${alias(n)}._row`).join(', ')})`);
-      const from = small
-        .map((t, n) => {
-          const sub = `(SELECT _row, ${worst(t)} AS w FROM ${t.table} WHERE ${worst(t)} > ${STATUS.equal}) ${alias(n)}`;
-          return n === 0 ? sub : `FULL JOIN ${sub} ON ${alias(n)}._row = ${rowOf(n)}`;
-        })
-        .join(' ');
+      const from = (q: ReadingContext) =>
+        small
+          .map((t, n) => {
+            const sub = `(SELECT _row, ${worst(t)} AS w FROM ${t.from(q)} WHERE ${worst(t)} > ${STATUS.equal}) ${alias(n)}`;
+            return n === 0 ? sub : `FULL JOIN ${sub} ON ${alias(n)}._row = ${rowOf(n)}`;
+          })
+          .join(' ');
       const w = small.length === 1 ? `${alias(0)}.w` : `greatest(${small.map((_, n) => `coalesce(${alias(n)}.w, 0)`).join(', ')})`;
-      const fix = await one(`WITH s AS (SELECT ${rowOf(small.length)} AS _row, ${w} AS w FROM ${from}),
-        b AS (SELECT _row, ${worst(big)} AS w FROM ${big.table}),
+      const fix = await one((q) => `WITH s AS (SELECT ${rowOf(small.length)} AS _row, ${w} AS w FROM ${from(q)}),
+        b AS (SELECT _row, ${worst(big)} AS w FROM ${big.from(q)}),
         j AS (SELECT greatest(s.w, coalesce(b.w, 0)) AS now, coalesce(b.w, 0) AS was FROM s LEFT JOIN b ON b._row = s._row)
         SELECT count(*) FILTER (WHERE now >= ${STATUS.mismatch}) - count(*) FILTER (WHERE was >= ${STATUS.mismatch}) AS dm,
           count(*) FILTER (WHERE now = ${STATUS.within}) - count(*) FILTER (WHERE was = ${STATUS.within}) AS dw FROM j`);
@@ -91,7 +101,7 @@ export async function countRun(lane: Lane, ctx: ReadingContext, job: JobContext)
       within += Number(fix.dw ?? 0);
     }
 
-    const sides = await one(`SELECT
+    const sides = await one(() => `SELECT
         count(*) FILTER (WHERE _l AND NOT coalesce(tm._tl, false)) AS lo, count(*) FILTER (WHERE _r AND NOT coalesce(tm._tr, false)) AS ro,
         count(*) FILTER (WHERE (_l AND tm._tl) OR (_r AND tm._tr)) AS ti
       FROM ${RUN_ONESIDE} o LEFT JOIN ${RUN_TIMING} tm ON tm._row = o._row WHERE o._src = ${SRC.keyed} AND NOT (o._l AND o._r)`);

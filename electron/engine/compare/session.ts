@@ -285,18 +285,21 @@ export class CompareSession {
     // Only the dynamic readings whose rules changed are read again (a zone toggle leaves value maps alone).
     if (!previous) await this.forget(lane);
     const changed = Object.keys(dynamic).filter((k) => (k === 'timing' ? previous?.dynamicKeys[k] : this.statusTable(k).key) !== dynamic[k]);
+    // A toggle counts a changed column's statuses straight from their query; writing them (most of a
+    // second for millions of rows) waits for the listing, which only starts once the analyst stays.
+    const unwritten = new Set<number>();
     for (const [n, key] of changed.entries()) {
       t = Date.now();
       const part = scale(job, 0.62 + (0.08 * n) / changed.length, 0.62 + (0.08 * (n + 1)) / changed.length);
       if (key === 'timing') await buildTiming(lane, context(), part);
       else if (!(await this.statusTable(key).take(lane, dynamic[key]))) {
-        await buildDynamicColumn(lane, context(), Number(key.split(':')[1]), part);
-        this.statusTable(key).made(dynamic[key], undefined);
+        if (quick) unwritten.add(Number(key.split(':')[1]));
+        else await this.writeStatus(lane, context(), key, dynamic[key], part);
       }
       profile(`dynamic ${key}`, t);
     }
     t = Date.now();
-    const counts = await countRun(lane, context(), scale(job, 0.7, 0.8));
+    const counts = await countRun(lane, context(), scale(job, 0.7, 0.8), unwritten);
     profile('counts', t);
     const classified = Date.now();
     const dst = { left: previous?.dst.left ?? [], right: previous?.dst.right ?? [] };
@@ -377,6 +380,22 @@ export class CompareSession {
       dst[side] = await buildCubeSide(lane, this.context({ plan, histories, zoneKeys }), side, scale(job, side === 'left' ? 0.8 : 0.88, side === 'left' ? 0.88 : 0.96));
       this.cubes[side].made(wanted, dst[side]);
       profile(`cube ${side}`, t);
+    }
+  }
+
+  private async writeStatus(lane: Lane, ctx: ReadingContext, key: string, wanted: string, job: JobContext): Promise<void> {
+    await buildDynamicColumn(lane, ctx, Number(key.split(':')[1]), job);
+    this.statusTable(key).made(wanted, undefined);
+  }
+
+  /** Writes the status tables a toggle only counted (see classify), before the exceptions are listed from them. */
+  private async writeStatuses(state: RunState, job: JobContext): Promise<void> {
+    const lane = await this.lane();
+    for (const [key, wanted] of Object.entries(state.dynamicKeys)) {
+      if (key === 'timing' || this.statusTable(key).key === wanted) continue;
+      const t = Date.now();
+      if (!(await this.statusTable(key).take(lane, wanted))) await this.writeStatus(lane, this.context(state), key, wanted, job);
+      profile(`wrote ${key}`, t);
     }
   }
 
@@ -466,6 +485,7 @@ export class CompareSession {
     const cubeStale = this.cubes.left.key !== cubeKey(state.plan, 'left') || this.cubes.right.key !== cubeKey(state.plan, 'right');
     if (cubeStale) await this.refreshCube(state.plan, state.histories, state.zoneKeys, state.dst, job);
     if (!(await this.listed.take(lane, key))) {
+      await this.writeStatuses(state, job);
       await materializeExceptions(lane, this.context(state), job);
       this.listed.made(key, undefined);
     }
