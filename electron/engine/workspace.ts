@@ -149,8 +149,9 @@ export class Workspace {
   }
 
   async saveView(view: unknown): Promise<void> {
-    await this.writeMeta([[META.view, view]]);
+    // Known at once: a window reloaded right after leaving asks for it before the write is done.
     this.view = view;
+    await this.writeMeta([[META.view, view]]);
   }
 
   async saveContract(contract: Contract): Promise<void> {

@@ -5,7 +5,7 @@ import { BarChart, HeatmapChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
-import { afterPaint } from '../lib/after-paint';
+import { whenIdle } from '../lib/after-paint';
 
 echarts.use([BarChart, HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
@@ -32,9 +32,9 @@ export function EChart({ option, height = 220, onClick, testId }: { option: ECha
   );
   useEffect(
     () =>
-      // Drawn once the frame that shows the level's grid has been painted: the chart follows a frame later
-      // instead of holding the grid back. Series and axes are replaced, the rest updated in place.
-      afterPaint(() => {
+      // Drawn once the level's grid has drawn its rows: the chart follows instead of holding the grid
+      // back (drawing a chart costs as much as the grid here). Series and axes are replaced, the rest updated in place.
+      whenIdle(() => {
         if (!box.current) return;
         if (!chart.current) {
           const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });

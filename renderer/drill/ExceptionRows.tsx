@@ -13,6 +13,7 @@ import type { DrillView } from '../lib/view';
 import { useWorkbench } from '../store/workbench';
 import { useNotes } from '../store/notes';
 import { exceptionColumns, rememberExceptionColumns } from './exception-columns';
+import { rowsKey, useRowsIn } from './rows-in';
 import { ExplanationBar } from '../notes/ExplanationBar';
 import { useExplanationCounts } from '../notes/useExplanationCounts';
 import type { Row } from '../grid/cells';
@@ -42,6 +43,8 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
   const notesVersion = useNotes((s) => s.version);
   const [columns, setColumns] = useState<ColumnInfo[] | null>(() => exceptionColumns(version));
   const [total, setTotal] = useState<number | null>(null);
+  const pathKey = rowsKey(drill.path, drill.column, version);
+  const rowsIn = useRowsIn((s) => s.key === pathKey);
   const searchBox = useRef<HTMLInputElement>(null);
   // The first block, asked with (or before) the grid's creation, serves the grid's first request: one
   // round trip, and the grid is built while it travels. Only the grid's first request for a list may
@@ -52,8 +55,8 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
   const set = { filters, classes: classes.length ? classes : undefined, column: drill.column ?? undefined, search: applied || undefined };
   const query = { ...set, explanations: explained.length ? explained : undefined };
   const resetKey = JSON.stringify([query, version]);
-  // Asked once the first rows are on screen.
-  const counts = useExplanationCounts(columns ? set : null);
+  // Asked once the first rows are in (see rows-in.ts).
+  const counts = useExplanationCounts(columns && rowsIn ? set : null);
   // A new list starts with nothing selected.
   const selected = selection?.key === resetKey ? selection.rows : [];
   const idIndex = columns?.findIndex((c) => c.name === EXCEPTION_ID) ?? -1;
@@ -78,6 +81,7 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
         rememberExceptionColumns(version, listed);
         setColumns((shown) => (shown && JSON.stringify(shown) === JSON.stringify(listed) ? shown : listed));
         setTotal(first.total);
+        useRowsIn.getState().shown(pathKey);
       })
       .catch((e) => useWorkbench.getState().showError(e));
     return () => {

@@ -75,6 +75,9 @@ export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, onTot
         // Only the rows in view (and a few around them) are drawn, and of a wide list only the columns in
         // view: drawing is most of what a page costs. A narrow list keeps every column, ready to click.
         rowBuffer={4}
+        // Rows are drawn in the frame their data arrives in, not spread over the next frames: one paint
+        // (the costly part on a machine without a GPU) instead of several.
+        suppressAnimationFrame
         suppressColumnVirtualisation={columns.length <= 30}
         defaultColDef={{ flex: 1, floatingFilter: true }}
         tooltipShowDelay={400}

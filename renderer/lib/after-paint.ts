@@ -15,3 +15,19 @@ export function afterPaint(fn: () => void): () => void {
     cancelAnimationFrame(frame);
   };
 }
+
+/**
+ * Runs `fn` once the frame has been painted and the page has nothing else to do (at most `within` ms
+ * later): charts are drawn after the grid beside them has drawn its rows, which AG Grid does in tasks
+ * of its own after the first paint.
+ */
+export function whenIdle(fn: () => void, within = 300): () => void {
+  let idle: number | null = null;
+  const cancelPaint = afterPaint(() => {
+    idle = requestIdleCallback(fn, { timeout: within });
+  });
+  return () => {
+    cancelPaint();
+    if (idle !== null) cancelIdleCallback(idle);
+  };
+}

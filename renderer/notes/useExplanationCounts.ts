@@ -1,5 +1,5 @@
 /** Counts of a set of exceptions by explanation and status, fetched again when annotations or results change. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ExplanationCounts } from '../../shared/annotations';
 import type { ArgsOf } from '../../shared/api';
 import { api } from '../api/client';
@@ -27,14 +27,21 @@ export function useExplanationCounts(query: ArgsOf<'annotations.counts'> | null)
   const results = useWorkbench((s) => s.resultsVersion);
   const [counts, setCounts] = useState<{ key: string; value: ExplanationCounts | null } | null>(null);
   const key = JSON.stringify([query, notes, results]);
+  // One question at a time per view: the engine holds the Results page's counts until the toggles
+  // settle, and each toggle would otherwise queue one more count to run the moment they do.
+  const asking = useRef<Promise<unknown>>(Promise.resolve());
   useEffect(() => {
     if (!query) return;
     let live = true;
-    const cancel = afterPaint(() =>
-      countsOf(key, query)
-        .then((value) => live && setCounts({ key, value }))
-        .catch((e) => useWorkbench.getState().showError(e)),
-    );
+    const cancel = afterPaint(() => {
+      asking.current = asking.current.then(() =>
+        live
+          ? countsOf(key, query)
+              .then((value) => live && setCounts({ key, value }))
+              .catch((e) => useWorkbench.getState().showError(e))
+          : undefined,
+      );
+    });
     return () => {
       live = false;
       cancel();

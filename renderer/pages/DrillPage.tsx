@@ -19,6 +19,7 @@ import { askLevelsAhead, levelGroups, levelOf } from '../drill/levels';
 import { DeltaLine } from '../results/DeltaLine';
 import { askExceptionColumns } from '../drill/exception-columns';
 import { afterPaint } from '../lib/after-paint';
+import { rowsKey, useRowsIn } from '../drill/rows-in';
 
 export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const drill = useWorkbench((s) => s.view.drill);
@@ -29,9 +30,10 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const order = view.order;
   const depth = view.path.length;
   const [level, setLevel] = useState<{ key: string; result: DrillResult; ms: number } | null>(null);
-  // Asked once the level is on screen: the groups come first, their explanation counts a moment later.
-  const levelShown = view.rows || !dimension || (level !== null && level.key === levelKey);
-  const counts = useExplanationCounts(ws.summary && levelShown ? { filters: view.path, column: view.column ?? undefined, by: dimension ? { dimension, grain } : undefined } : null);
+  // Asked once the level is on screen: the groups (or the first rows) come first, their explanation counts a moment later.
+  const rowsIn = useRowsIn((s) => s.key === rowsKey(view.path, view.column, version));
+  const levelShown = view.rows || !dimension ? rowsIn : level !== null && level.key === levelKey;
+  const counts = useExplanationCounts(ws.summary && levelShown ? { filters: view.path, column: view.column ?? undefined, by: dimension && !view.rows ? { dimension, grain } : undefined } : null);
   const unexplained = useMemo(() => (counts?.fresh && dimension ? new Map(counts.groups.map((g) => [g.value, g.unexplained])) : null), [counts, dimension]);
   const groupSize = counts ? explanationTotal(counts) : null;
 

@@ -71,11 +71,27 @@ export function errorSentence(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The view is saved in the workspace a moment after it settles, not on every click. */
+let unsaved: UiView | null = null;
+
+function flushView(): void {
+  if (saveTimer) clearTimeout(saveTimer);
+  saveTimer = null;
+  const view = unsaved;
+  unsaved = null;
+  if (view) void api().call('workspace.saveView', { view }).catch(() => undefined);
+}
+
+/**
+ * The view is saved in the workspace once the analyst has stayed on it for a second, not on every
+ * click: a write in the middle of the next drill step would compete with it for the engine. Leaving
+ * the window saves at once.
+ */
 function saveView(view: UiView): void {
   if (saveTimer) clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => void api().call('workspace.saveView', { view }).catch(() => undefined), 400);
+  unsaved = view;
+  saveTimer = setTimeout(flushView, 1_000);
 }
+if (typeof window !== 'undefined') window.addEventListener('pagehide', flushView);
 
 export const useWorkbench = create<WorkbenchState>((set, get) => {
   const setWorkspace = (workspace: WorkspaceState) => {

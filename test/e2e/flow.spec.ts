@@ -72,6 +72,11 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   // Backspace goes up a level.
   await page.locator('body').press('Backspace');
   await expect(level).toHaveAttribute('data-dimension', 'month');
+  // The workspace remembers where the analyst was, even when the window closes the moment after a step.
+  const path = await page.getByTestId('breadcrumb').textContent();
+  await page.reload();
+  await expect(level).toHaveAttribute('data-dimension', 'month', { timeout: 60_000 });
+  await expect(page.getByTestId('breadcrumb')).toHaveText(path ?? '');
 
   // Sources and contract screens.
   await page.getByTestId('nav-sources').click();
