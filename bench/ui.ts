@@ -80,7 +80,8 @@ async function measure(page: Page, label: string, predicate: string, act: () => 
 }
 
 const text = (selector: string) => `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`;
-const dimension = (d: string) => `document.querySelector('[data-testid=drill-level]')?.dataset.dimension === ${JSON.stringify(d)}`;
+/** The drill level on screen (a level kept hidden under the exception rows does not count). */
+const dimension = (d: string) => `(document.querySelector('[data-testid=drill-level]:not([hidden])')?.dataset.dimension === ${JSON.stringify(d)})`;
 const firstGroup = `${text('[data-testid=group-grid] .ag-row[row-index="0"] [col-id=value]')}.length > 0`;
 const exceptionRow = (i: number) => `${text(`[data-testid=exception-grid] .ag-row[row-index="${i}"] [col-id=class]`)}.length > 0`;
 

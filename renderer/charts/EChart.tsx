@@ -39,7 +39,13 @@ export function EChart({ option, height = 220, onClick, testId }: { option: ECha
         if (!chart.current) {
           const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
           instance.on('click', (p) => click.current?.(p as ChartClick));
-          resized.current = new ResizeObserver(() => instance.resize());
+          // A hidden chart (the level kept under the exception rows) is not resized to nothing; a shown
+          // one is redrawn once the grid beside it is on screen.
+          let pending = () => undefined as void;
+          resized.current = new ResizeObserver(() => {
+            pending();
+            pending = whenIdle(() => box.current?.offsetParent && instance.resize());
+          });
           resized.current.observe(box.current);
           chart.current = instance;
         }

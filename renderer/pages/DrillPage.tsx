@@ -79,6 +79,7 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   // updated in place rather than built again: that is most of what a drill step costs.
   const shown = level;
   const stale = level !== null && level.key !== levelKey;
+  const showRows = view.rows || !dimension;
   const firstPlain = order.find((d) => !temporal.has(d));
   const firstDate = order.find((d) => temporal.has(d));
   const keyCount = ws.contract.key.length;
@@ -126,18 +127,19 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
           <Heatmap rows={firstPlain} columns={firstDate} grain={view.grain} onPick={(v) => setDrill({ order, path: [{ dimension: firstPlain, value: v }], rows: false })} />
         </section>
       )}
-      {view.rows || !dimension ? (
-        <ExceptionRows drill={view} keyCount={keyCount} />
-      ) : (
+      {showRows && <ExceptionRows drill={view} keyCount={keyCount} />}
+      {/* The last level stays built (hidden) under the rows: Backspace shows it again instead of building it anew. */}
+      {(!showRows || shown) && (
         <section
           className={`panel panel-fill ${stale ? 'is-stale' : ''}`}
+          hidden={showRows}
           data-testid="drill-level"
-          data-drill-ms={shown && !stale ? shown.ms : ''}
-          data-dimension={shown && !stale ? shown.result.dimension : ''}
+          data-drill-ms={!showRows && shown && !stale ? shown.ms : ''}
+          data-dimension={!showRows && shown && !stale ? shown.result.dimension : ''}
           aria-busy={!shown || stale}
         >
           <header className="panel-head">
-            <h3>By {dimension}</h3>
+            <h3>By {dimension ?? shown?.result.dimension}</h3>
             <span className="muted small">{shown && !stale ? `${shown.result.groups.length} groups · Enter or click drills in, Backspace goes up` : 'Loading…'}</span>
           </header>
           {shown && (
