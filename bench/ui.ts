@@ -83,7 +83,8 @@ const text = (selector: string) => `(document.querySelector(${JSON.stringify(sel
 /** The drill level on screen (a level kept hidden under the exception rows does not count). */
 const dimension = (d: string) => `(document.querySelector('[data-testid=drill-level]:not([hidden])')?.dataset.dimension === ${JSON.stringify(d)})`;
 const firstGroup = `${text('[data-testid=group-grid] .ag-row[row-index="0"] [col-id=value]')}.length > 0`;
-const exceptionRow = (i: number) => `${text(`[data-testid=exception-grid] .ag-row[row-index="${i}"] [col-id=class]`)}.length > 0`;
+/** A row of the exception list on screen (the list built ahead, out of sight, does not count). */
+const exceptionRow = (i: number) => `${text(`[data-testid=exception-rows]:not([hidden]) [data-testid=exception-grid] .ag-row[row-index="${i}"] [col-id=class]`)}.length > 0`;
 
 async function startWeb(workspace: string, home: string): Promise<{ server: ChildProcess; url: string }> {
   const server = spawn(process.execPath, [path.join(root, 'dist/node/web.mjs'), '--workspace', workspace], { env: { ...process.env, PARITY_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });

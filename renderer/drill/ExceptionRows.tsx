@@ -12,7 +12,7 @@ import { count } from '../lib/format';
 import type { DrillView } from '../lib/view';
 import { useWorkbench } from '../store/workbench';
 import { useNotes } from '../store/notes';
-import { exceptionColumns, rememberExceptionColumns } from './exception-columns';
+import { askExceptionColumns, exceptionColumns, rememberExceptionColumns } from './exception-columns';
 import { rowsKey, useRowsIn } from './rows-in';
 import { ExplanationBar } from '../notes/ExplanationBar';
 import { useExplanationCounts } from '../notes/useExplanationCounts';
@@ -31,7 +31,11 @@ const CLASSES: [string, ClassFilter[]][] = [
   ['Within tolerance', ['within_tolerance']],
 ];
 
-export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount: number }) {
+/**
+ * `active` false: built ahead (or kept) out of sight while the analyst reads a drill level, so that the
+ * step down to the rows swaps the list in a grid that is already built. It asks nothing while hidden.
+ */
+export function ExceptionRows({ drill, keyCount, active = true }: { drill: DrillView; keyCount: number; active?: boolean }) {
   const version = useWorkbench((s) => s.resultsVersion);
   const setDrill = useWorkbench((s) => s.setDrill);
   const openRow = useWorkbench((s) => s.openRow);
@@ -56,7 +60,7 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
   const query = { ...set, explanations: explained.length ? explained : undefined };
   const resetKey = JSON.stringify([query, version]);
   // Asked once the first rows are in (see rows-in.ts).
-  const counts = useExplanationCounts(columns && rowsIn ? set : null);
+  const counts = useExplanationCounts(active && columns && rowsIn ? set : null);
   // A new list starts with nothing selected.
   const selected = selection?.key === resetKey ? selection.rows : [];
   const idIndex = columns?.findIndex((c) => c.name === EXCEPTION_ID) ?? -1;
@@ -69,8 +73,35 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
   };
   const annotateAll = () => useNotes.getState().openAnnotate({ title: `all ${count(total ?? 0)} exceptions in ${where}`, size: total, target: { set: query } });
 
+  // Out of sight the list forgets its chips and search, as a list opened afresh would have none.
+  const [shownBefore, setShownBefore] = useState(active);
+  if (shownBefore !== active) {
+    setShownBefore(active);
+    if (!active) {
+      setClasses([]);
+      setExplained([]);
+      setSearch('');
+      setApplied('');
+      setTotal(null);
+    }
+  }
+  useEffect(() => {
+    if (!active) gridAsked.current = null;
+  }, [active]);
+
+  // A list built ahead learns its columns from the engine's plan rather than from a first page.
+  useEffect(() => {
+    if (columns) return;
+    let live = true;
+    void askExceptionColumns(version).then(() => live && setColumns((shown) => shown ?? exceptionColumns(version)));
+    return () => {
+      live = false;
+    };
+  }, [columns, version]);
+
   // Before the grid's own first request (debounced by AG Grid), so that it finds this one in flight.
   useLayoutEffect(() => {
+    if (!active) return;
     let live = true;
     const page = api().call('compare.exceptions', { ...query, offset: 0, limit: BLOCK });
     if (gridAsked.current !== resetKey) firstBlock.current = { key: resetKey, page };
@@ -88,10 +119,11 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [resetKey]);
+  }, [resetKey, active]);
 
   useEffect(() => {
     // Ctrl/Cmd+F filters the rows, as in a spreadsheet.
+    if (!active) return;
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
         e.preventDefault();
@@ -100,7 +132,7 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [active]);
 
   const fetchPage = useCallback(
     async (offset: number, limit: number, sort: SortSpec[], columnFilters: ColumnFilter[]) => {
@@ -118,7 +150,7 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
   );
 
   return (
-    <section className="panel panel-fill" data-testid="exception-rows">
+    <section className="panel panel-fill" data-testid="exception-rows" hidden={!active}>
       <header className="panel-head wrap">
         <div className="chips">
           {CLASSES.map(([label, cls]) => (
@@ -151,7 +183,8 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
         </span>
       </header>
       <div className="panel-subhead">
-        <ExplanationBar counts={counts} picked={explained} onPick={setExplained} />
+        {/* Out of sight the drill level's own bar is the one on screen. */}
+        {active && <ExplanationBar counts={counts} picked={explained} onPick={setExplained} />}
         <div className="spacer" />
         <button className="btn btn-small" disabled={selected.length === 0 || idIndex < 0} onClick={annotateSelected} data-testid="annotate-selected" title="Ctrl+click or Shift+click rows to select several">
           Annotate {selected.length ? count(selected.length) : ''} selected…
@@ -165,6 +198,7 @@ export function ExceptionRows({ drill, keyCount }: { drill: DrillView; keyCount:
           columns={columns}
           fetchPage={fetchPage}
           resetKey={resetKey}
+          active={active}
           gridId="exceptions"
           testId="exception-grid"
           onError={(e) => useWorkbench.getState().showError(e)}

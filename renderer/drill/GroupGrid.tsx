@@ -1,14 +1,22 @@
 /** One drill level: a group per row with legacy, new, difference and % per measure, and its exceptions. */
 import { useEffect, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellKeyDownEvent, ColDef, ColGroupDef, GridApi } from 'ag-grid-community';
+import type { CellKeyDownEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, RowClassRules } from 'ag-grid-community';
 import type { DrillGroup, DrillResult } from '../../shared/compare';
 import { groupDigits } from '../grid/cells';
 import { copyOnCtrlC } from '../grid/copy-tsv';
 import { rememberWidth, rememberedWidths } from '../grid/grid-memory';
 import { gridTheme } from '../grid/theme';
+import { MULTI_ROW_SELECTION, SORTABLE_COLUMNS } from '../grid/grid-options';
 import { useWorkbench } from '../store/workbench';
 import { groupLabel, severityOf } from './severity';
+
+const SEVERITY_ROWS: RowClassRules<DrillGroup> = {
+  'sev-high': (p) => Boolean(p.data) && severityOf(p.data as DrillGroup) === 'high',
+  'sev-mid': (p) => Boolean(p.data) && severityOf(p.data as DrillGroup) === 'mid',
+};
+
+const groupRowId = (p: GetRowIdParams<DrillGroup>) => groupLabel(p.data.value);
 
 const num = (v: unknown) => (v === null || v === undefined ? '—' : groupDigits(String(v)));
 
@@ -111,10 +119,10 @@ export function GroupGrid({ result, onDrill, unexplained }: Props) {
         // (the costly part on a machine without a GPU) instead of several.
         suppressAnimationFrame
         columnDefs={defs}
-        defaultColDef={{ sortable: true, resizable: true }}
-        getRowId={(p) => groupLabel(p.data.value)}
-        rowClassRules={{ 'sev-high': (p) => Boolean(p.data) && severityOf(p.data as DrillGroup) === 'high', 'sev-mid': (p) => Boolean(p.data) && severityOf(p.data as DrillGroup) === 'mid' }}
-        rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true }}
+        defaultColDef={SORTABLE_COLUMNS}
+        getRowId={groupRowId}
+        rowClassRules={SEVERITY_ROWS}
+        rowSelection={MULTI_ROW_SELECTION}
         onCellKeyDown={(e: CellKeyDownEvent<DrillGroup>) => {
           if (copyOnCtrlC(e)) return;
           if ((e.event as KeyboardEvent | null)?.key === 'Enter' && e.data) onDrill(e.data);

@@ -17,9 +17,10 @@ export function rememberExceptionColumns(version: number, columns: ColumnInfo[])
   known = { version, columns };
 }
 
-/** Asks for the columns of this result version unless they are known or on their way. */
-export function askExceptionColumns(version: number): void {
-  if (exceptionColumns(version) || asking?.version === version) return;
+/** Asks for the columns of this result version unless they are known or on their way; resolves once they are (or are not to be had). */
+export function askExceptionColumns(version: number): Promise<void> {
+  if (exceptionColumns(version)) return Promise.resolve();
+  if (asking?.version === version) return asking.columns;
   const columns = api()
     .call('compare.exceptionColumns', {})
     .then((listed) => rememberExceptionColumns(version, listed))
@@ -29,4 +30,5 @@ export function askExceptionColumns(version: number): void {
       if (asking?.columns === columns) asking = null;
     });
   asking = { version, columns };
+  return columns;
 }

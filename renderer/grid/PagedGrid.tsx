@@ -3,9 +3,9 @@
  * and slices in DuckDB. Each engine lane runs one query at a time on its connection; blocks asked
  * together (a scroll often lands across two) are fetched as one range (see block-source.ts).
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellKeyDownEvent, GridApi, RowClickedEvent, SelectionChangedEvent } from 'ag-grid-community';
+import type { CellKeyDownEvent, GridApi, IDatasource, RowClickedEvent, SelectionChangedEvent } from 'ag-grid-community';
 import type { ColumnInfo } from '../../shared/types';
 import { useWorkbench } from '../store/workbench';
 import { columnDef, type Row } from './cells';
@@ -13,12 +13,15 @@ import { copyOnCtrlC } from './copy-tsv';
 import { blockSource, type FetchPage } from './block-source';
 import { rememberWidth, rememberedWidths } from './grid-memory';
 import { gridTheme } from './theme';
+import { FILTERED_FLEX_COLUMNS, MULTI_ROW_SELECTION } from './grid-options';
 
 export interface PagedGridProps {
   columns: ColumnInfo[];
   fetchPage: FetchPage;
-  /** Changing it starts the grid afresh (new source, new key, new run). */
+  /** Changing it starts a new list in the same grid (new source, new key, new run): top, unsorted, unfiltered. */
   resetKey: string;
+  /** A grid built ahead, or kept while out of sight, asks for nothing until it is active. */
+  active?: boolean;
   onError?: (error: unknown) => void;
   /** Enter or a click on a row. */
   onOpen?: (row: Row) => void;
@@ -35,10 +38,12 @@ export interface PagedGridProps {
   onSelection?: (rows: Row[]) => void;
 }
 
+const NO_ROWS: IDatasource = { getRows: (p) => p.successCallback([], 0) };
+
 /** Rows per request; a caller may fetch the first block ahead (see ExceptionRows). */
 export const BLOCK = 100;
 
-export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, onTotal, gridId, testId, pinnedLeft = 0, refreshKey, onSelection }: PagedGridProps) {
+export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError, onOpen, onTotal, gridId, testId, pinnedLeft = 0, refreshKey, onSelection }: PagedGridProps) {
   const theme = useWorkbench((s) => s.view.theme);
   const gridApi = useRef<GridApi<Row> | null>(null);
   const refreshed = useRef(refreshKey);
@@ -51,11 +56,32 @@ export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, onTot
     () => rememberedWidths(gridId, columns.map((c, i) => ({ ...columnDef(c.name, c.type, i, true, true), ...(i < pinnedLeft ? { pinned: 'left' as const } : {}) }))),
     [columns, gridId, pinnedLeft],
   );
-  const datasource = useMemo(
-    () => blockSource(fetchPage, onTotal, onError),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [resetKey],
-  );
+  // The list the grid shows: a new one swaps the datasource of the grid in place, which costs a page;
+  // building the grid again (headers, filters, cells) costs several times that on a small machine.
+  const listed = useRef<string | null>(null);
+  const latest = useRef({ fetchPage, onTotal, onError });
+  useEffect(() => {
+    latest.current = { fetchPage, onTotal, onError };
+  });
+  const wanted = active ? resetKey : null;
+  const show = (api: GridApi<Row>) => {
+    if (listed.current === wanted) return;
+    // Out of sight the grid holds no rows (none of the last list may flash up when it is shown again),
+    // and with no source the sort and filter resets below ask nothing of the engine.
+    api.setGridOption('datasource', NO_ROWS);
+    listed.current = wanted;
+    if (wanted === null) return;
+    // A new list starts as a new grid would: at the top, unsorted, unfiltered, nothing selected.
+    if (api.isAnyFilterPresent()) api.setFilterModel(null);
+    if (api.getColumnState().some((c) => c.sort)) api.applyColumnState({ defaultState: { sort: null } });
+    api.ensureIndexVisible(0, 'top');
+    const { fetchPage: fetch, onTotal: total, onError: error } = latest.current;
+    api.setGridOption('datasource', blockSource(fetch, total, error));
+  };
+  // Before the frame is painted: a grid shown again must not draw a frame of what it held.
+  useLayoutEffect(() => {
+    if (gridApi.current) show(gridApi.current);
+  });
   const keyDown = (event: CellKeyDownEvent<Row>) => {
     if (copyOnCtrlC(event)) return;
     if ((event.event as KeyboardEvent | null)?.key === 'Enter' && event.data) onOpen?.(event.data);
@@ -63,10 +89,8 @@ export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, onTot
   return (
     <div className="grid-frame" data-testid={testId}>
       <AgGridReact<Row>
-        key={resetKey}
         theme={gridTheme(theme)}
         rowModelType="infinite"
-        datasource={datasource}
         columnDefs={columnDefs}
         cacheBlockSize={BLOCK}
         maxConcurrentDatasourceRequests={2}
@@ -79,9 +103,9 @@ export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, onTot
         // (the costly part on a machine without a GPU) instead of several.
         suppressAnimationFrame
         suppressColumnVirtualisation={columns.length <= 30}
-        defaultColDef={{ flex: 1, floatingFilter: true }}
+        defaultColDef={FILTERED_FLEX_COLUMNS}
         tooltipShowDelay={400}
-        rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true }}
+        rowSelection={MULTI_ROW_SELECTION}
         onCellKeyDown={keyDown}
         onRowClicked={(e: RowClickedEvent<Row>) => {
           // Ctrl/Cmd/Shift+click builds a selection; a plain click opens the row.
@@ -90,7 +114,10 @@ export function PagedGrid({ columns, fetchPage, resetKey, onError, onOpen, onTot
           if (e.data) onOpen?.(e.data);
         }}
         onColumnResized={rememberWidth(gridId)}
-        onGridReady={(e) => (gridApi.current = e.api)}
+        onGridReady={(e) => {
+          gridApi.current = e.api;
+          show(e.api);
+        }}
         onSelectionChanged={(e: SelectionChangedEvent<Row>) => onSelection?.(e.api.getSelectedRows())}
       />
     </div>

@@ -7,6 +7,7 @@ import { useWorkbench } from '../store/workbench';
 import { columnDef, type Row } from './cells';
 import { copyOnCtrlC } from './copy-tsv';
 import { gridTheme } from './theme';
+import { FLEX_COLUMNS } from './grid-options';
 
 export function ArrowPreview({ arrow, testId }: { arrow: Uint8Array; testId?: string }) {
   const theme = useWorkbench((s) => s.view.theme);
@@ -18,7 +19,7 @@ export function ArrowPreview({ arrow, testId }: { arrow: Uint8Array; testId?: st
         theme={gridTheme(theme)}
         rowData={page.rows}
         columnDefs={defs}
-        defaultColDef={{ flex: 1 }}
+        defaultColDef={FLEX_COLUMNS}
         onCellKeyDown={(e: CellKeyDownEvent<Row>) => void copyOnCtrlC(e)}
       />
     </div>

@@ -31,3 +31,13 @@ export function whenIdle(fn: () => void, within = 300): () => void {
     if (idle !== null) cancelIdleCallback(idle);
   };
 }
+
+/** Runs `fn` once nothing has changed for `quiet` ms and the page is idle; returns a cancel. */
+export function afterQuiet(fn: () => void, quiet: number): () => void {
+  let cancelIdle = () => undefined as void;
+  const timer = setTimeout(() => (cancelIdle = whenIdle(fn, 1_000)), quiet);
+  return () => {
+    clearTimeout(timer);
+    cancelIdle();
+  };
+}

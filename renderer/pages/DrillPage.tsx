@@ -18,8 +18,11 @@ import { count } from '../lib/format';
 import { askLevelsAhead, levelGroups, levelOf } from '../drill/levels';
 import { DeltaLine } from '../results/DeltaLine';
 import { askExceptionColumns } from '../drill/exception-columns';
-import { afterPaint } from '../lib/after-paint';
+import { afterPaint, afterQuiet } from '../lib/after-paint';
 import { rowsKey, useRowsIn } from '../drill/rows-in';
+
+/** How long a level stays on screen before the exception list's grid is built behind it. */
+const ROWS_AHEAD_AFTER_MS = 600;
 
 export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const drill = useWorkbench((s) => s.view.drill);
@@ -29,6 +32,10 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const { view, dimension, grain, temporal, key: levelKey } = current;
   const order = view.order;
   const depth = view.path.length;
+  const showRows = view.rows || !dimension;
+  // The exception list's grid is built out of sight while the analyst reads a level, and kept once shown.
+  const [rowsBuilt, setRowsBuilt] = useState(false);
+  if (showRows && !rowsBuilt) setRowsBuilt(true);
   const [level, setLevel] = useState<{ key: string; result: DrillResult; ms: number } | null>(null);
   // Asked once the level is on screen: the groups (or the first rows) come first, their explanation counts a moment later.
   const rowsIn = useRowsIn((s) => s.key === rowsKey(view.path, view.column, version));
@@ -38,8 +45,9 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const groupSize = counts ? explanationTotal(counts) : null;
 
   useEffect(askLevelsAhead, []);
+  useEffect(() => (ws.summary && levelShown && !rowsBuilt ? afterQuiet(() => setRowsBuilt(true), ROWS_AHEAD_AFTER_MS) : undefined), [ws.summary, levelShown, rowsBuilt, levelKey]);
   // Once a level is on screen, the exception list's columns are learned for the step down to the rows.
-  useEffect(() => (ws.summary && levelShown ? afterPaint(() => askExceptionColumns(version)) : undefined), [ws.summary, levelShown, version]);
+  useEffect(() => (ws.summary && levelShown ? afterPaint(() => void askExceptionColumns(version)) : undefined), [ws.summary, levelShown, version]);
   useEffect(() => {
     const groups = levelGroups(current, version);
     if (!groups) return;
@@ -79,7 +87,7 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   // updated in place rather than built again: that is most of what a drill step costs.
   const shown = level;
   const stale = level !== null && level.key !== levelKey;
-  const showRows = view.rows || !dimension;
+
   const firstPlain = order.find((d) => !temporal.has(d));
   const firstDate = order.find((d) => temporal.has(d));
   const keyCount = ws.contract.key.length;
@@ -127,7 +135,7 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
           <Heatmap rows={firstPlain} columns={firstDate} grain={view.grain} onPick={(v) => setDrill({ order, path: [{ dimension: firstPlain, value: v }], rows: false })} />
         </section>
       )}
-      {showRows && <ExceptionRows drill={view} keyCount={keyCount} />}
+      {rowsBuilt && <ExceptionRows drill={view} keyCount={keyCount} active={showRows} />}
       {/* The last level stays built (hidden) under the rows: Backspace shows it again instead of building it anew. */}
       {(!showRows || shown) && (
         <section

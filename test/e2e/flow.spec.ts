@@ -78,6 +78,29 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   await expect(level).toHaveAttribute('data-dimension', 'month', { timeout: 60_000 });
   await expect(page.getByTestId('breadcrumb')).toHaveText(path ?? '');
 
+  // The rows' grid is built once and kept: each list opens at its top, unsorted, with only its own rows.
+  const month = (i: number) => page.getByTestId('group-grid').locator(`.ag-row[row-index="${i}"]`);
+  const openMonth = async (i: number) => {
+    // The exception counts are the level's last columns: scrolled into view, they are drawn.
+    await page.getByTestId('group-grid').locator('.ag-body-horizontal-scroll-viewport').evaluate((e) => (e.scrollLeft = e.scrollWidth));
+    const total = await month(i).locator('[col-id="xTotal"]').textContent({ timeout: 10_000 });
+    await month(i).locator('[col-id="value"]').click();
+    await expect(page.getByTestId('exception-total')).toHaveText(`${total} rows`);
+    await expect(rows.first().locator('[col-id="class"]')).toHaveText(/\w/);
+  };
+  await openMonth(1);
+  const orderId = page.getByTestId('exception-grid').getByRole('columnheader', { name: 'ORDER_ID', exact: true });
+  await orderId.click();
+  await expect(orderId).toHaveAttribute('aria-sort', 'ascending');
+  await page.getByTestId('exception-rows').getByRole('button', { name: 'Mismatch' }).click();
+  await expect(orderId).toHaveAttribute('aria-sort', 'none');
+  await page.locator('body').press('Backspace');
+  await expect(level).toHaveAttribute('data-dimension', 'month');
+  await openMonth(0);
+  await expect(page.getByTestId('exception-rows').getByRole('button', { name: 'All exceptions' })).toHaveClass(/\bon\b/);
+  await page.locator('body').press('Backspace');
+  await expect(level).toHaveAttribute('data-dimension', 'month');
+
   // Sources and contract screens.
   await page.getByTestId('nav-sources').click();
   await expect(page.getByTestId('summary-tiles')).toBeVisible();
