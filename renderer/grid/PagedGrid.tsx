@@ -60,7 +60,8 @@ export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError
   // building the grid again (headers, filters, cells) costs several times that on a small machine.
   const listed = useRef<string | null>(null);
   const latest = useRef({ fetchPage, onTotal, onError });
-  useEffect(() => {
+  // Before the swap below (effects run in order): a new list must be fetched with its own callbacks.
+  useLayoutEffect(() => {
     latest.current = { fetchPage, onTotal, onError };
   });
   const wanted = active ? resetKey : null;

@@ -85,8 +85,9 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
     await page.getByTestId('group-grid').locator('.ag-body-horizontal-scroll-viewport').evaluate((e) => (e.scrollLeft = e.scrollWidth));
     const total = await month(i).locator('[col-id="xTotal"]').textContent({ timeout: 10_000 });
     await month(i).locator('[col-id="value"]').click();
-    await expect(page.getByTestId('exception-total')).toHaveText(`${total} rows`);
+    // Once the grid has drawn its first rows, the count is the one its own page brought.
     await expect(rows.first().locator('[col-id="class"]')).toHaveText(/\w/);
+    await expect(page.getByTestId('exception-total')).toHaveText(`${total} rows`);
   };
   await openMonth(1);
   const orderId = page.getByTestId('exception-grid').getByRole('columnheader', { name: 'ORDER_ID', exact: true });
