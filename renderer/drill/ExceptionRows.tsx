@@ -150,7 +150,7 @@ export function ExceptionRows({ drill, keyCount, active = true }: { drill: Drill
   );
 
   return (
-    <section className="panel panel-fill" data-testid="exception-rows" hidden={!active}>
+    <section className={`panel panel-fill ${active ? '' : 'offstage'}`} data-testid="exception-rows" hidden={!active}>
       <header className="panel-head wrap">
         <div className="chips">
           {CLASSES.map(([label, cls]) => (
