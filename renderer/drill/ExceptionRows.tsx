@@ -14,6 +14,7 @@ import { useWorkbench } from '../store/workbench';
 import { useNotes } from '../store/notes';
 import { askExceptionColumns, exceptionColumns, rememberExceptionColumns } from './exception-columns';
 import { rowsKey, useRowsIn } from './rows-in';
+import { rowsAhead } from './rows-ahead';
 import { ExplanationBar } from '../notes/ExplanationBar';
 import { useExplanationCounts } from '../notes/useExplanationCounts';
 import type { Row } from '../grid/cells';
@@ -103,7 +104,9 @@ export function ExceptionRows({ drill, keyCount, active = true }: { drill: Drill
   useLayoutEffect(() => {
     if (!active) return;
     let live = true;
-    const page = api().call('compare.exceptions', { ...query, offset: 0, limit: BLOCK });
+    // The plain list of a drill path may have been asked ahead while its level was on screen.
+    const plain = !classes.length && !explained.length && !applied && !drill.column;
+    const page = (plain && rowsAhead(filters, version, notesVersion)) || api().call('compare.exceptions', { ...query, offset: 0, limit: BLOCK });
     if (gridAsked.current !== resetKey) firstBlock.current = { key: resetKey, page };
     page
       .then((first) => {

@@ -17,12 +17,21 @@ import { groupName } from '../../shared/rules';
 import { count } from '../lib/format';
 import { askLevelsAhead, levelGroups, levelOf } from '../drill/levels';
 import { DeltaLine } from '../results/DeltaLine';
+import type { DrillView } from '../lib/view';
 import { askExceptionColumns } from '../drill/exception-columns';
 import { afterPaint, afterQuiet } from '../lib/after-paint';
 import { rowsKey, useRowsIn } from '../drill/rows-in';
+import { askRowsAhead } from '../drill/rows-ahead';
 
-/** How long a level stays on screen before the exception list's grid is built behind it. */
+/** How long a level stays on screen before the exception list's grid is built behind it and its lists' first rows are asked. */
 const ROWS_AHEAD_AFTER_MS = 600;
+/** At most this many groups' first rows are asked ahead (the engine answers one at a time). */
+const GROUPS_AHEAD = 40;
+
+/** The filter a step into one group adds to the path (dates at the level's grain). */
+function groupFilter(view: DrillView, temporal: Set<string>, dimension: string, value: string | null): DrillFilter {
+  return { dimension, value, grain: temporal.has(dimension) ? view.grain : null };
+}
 
 export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const drill = useWorkbench((s) => s.view.drill);
@@ -45,6 +54,22 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const groupSize = counts ? explanationTotal(counts) : null;
 
   useEffect(askLevelsAhead, []);
+  // While a level is read, the first rows of the lists one step away are asked: the level's own and,
+  // when the next step is the rows, each group's.
+  const notesVersion = useNotes((s) => s.version);
+  const levelGroupsShown = levelShown && !showRows && level !== null && level.key === levelKey ? level.result : null;
+  useEffect(() => {
+    if (!ws.summary || !levelGroupsShown || !dimension) return;
+    const lists = [view.path];
+    if (depth === order.length - 1) lists.push(...levelGroupsShown.groups.slice(0, GROUPS_AHEAD).map((g) => [...view.path, groupFilter(view, temporal, dimension, g.value)]));
+    let cancel = () => undefined as void;
+    const stop = afterQuiet(() => (cancel = askRowsAhead(lists, version, notesVersion)), ROWS_AHEAD_AFTER_MS);
+    return () => {
+      stop();
+      cancel();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [levelGroupsShown, notesVersion]);
   useEffect(() => (ws.summary && levelShown && !rowsBuilt ? afterQuiet(() => setRowsBuilt(true), ROWS_AHEAD_AFTER_MS) : undefined), [ws.summary, levelShown, rowsBuilt, levelKey]);
   // Once a level is on screen, the exception list's columns are learned for the step down to the rows.
   useEffect(() => (ws.summary && levelShown ? afterPaint(() => void askExceptionColumns(version)) : undefined), [ws.summary, levelShown, version]);
@@ -62,8 +87,7 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
 
   const drillInto = (value: string | null) => {
     if (!dimension) return;
-    const filter: DrillFilter = { dimension, value, grain: temporal.has(dimension) ? view.grain : null };
-    const path = [...view.path, filter];
+    const path = [...view.path, groupFilter(view, temporal, dimension, value)];
     setDrill({ order, path, rows: path.length >= order.length });
   };
   const up = (to: number) => setDrill({ order, path: view.path.slice(0, to), rows: false });
