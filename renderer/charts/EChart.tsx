@@ -30,28 +30,29 @@ export function EChart({ option, height = 220, onClick, testId }: { option: ECha
     },
     [],
   );
-  useEffect(
-    () =>
-      // Drawn once the level's grid has drawn its rows: the chart follows instead of holding the grid
-      // back (drawing a chart costs as much as the grid here). Series and axes are replaced, the rest updated in place.
-      whenIdle(() => {
-        if (!box.current) return;
-        if (!chart.current) {
-          const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
-          instance.on('click', (p) => click.current?.(p as ChartClick));
-          // A hidden chart (the level kept under the exception rows) is not resized to nothing; a shown
-          // one is redrawn once the grid beside it is on screen.
-          let pending = () => undefined as void;
-          resized.current = new ResizeObserver(() => {
-            pending();
-            pending = whenIdle(() => box.current?.offsetParent && instance.resize());
-          });
-          resized.current.observe(box.current);
-          chart.current = instance;
-        }
-        chart.current.setOption({ animation: false, ...option }, { replaceMerge: ['series', 'xAxis', 'yAxis', 'visualMap'] });
-      }),
-    [option],
-  );
+  useEffect(() => {
+    // Until it is drawn, the chart of the previous level shows dimmed: it is on its way, not current.
+    box.current?.setAttribute('data-pending', '');
+    // Drawn once the level's grid has drawn its rows: the chart follows instead of holding the grid
+    // back (drawing a chart costs as much as the grid here). Series and axes are replaced, the rest updated in place.
+    return whenIdle(() => {
+      if (!box.current) return;
+      if (!chart.current) {
+        const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
+        instance.on('click', (p) => click.current?.(p as ChartClick));
+        // A hidden chart (the level kept under the exception rows) is not resized to nothing; a shown
+        // one is redrawn once the grid beside it is on screen.
+        let pending = () => undefined as void;
+        resized.current = new ResizeObserver(() => {
+          pending();
+          pending = whenIdle(() => box.current?.offsetParent && instance.resize());
+        });
+        resized.current.observe(box.current);
+        chart.current = instance;
+      }
+      chart.current.setOption({ animation: false, ...option }, { replaceMerge: ['series', 'xAxis', 'yAxis', 'visualMap'] });
+      box.current.removeAttribute('data-pending');
+    });
+  }, [option]);
   return <div ref={box} className="chart" style={{ height }} data-testid={testId} />;
 }
