@@ -54,23 +54,26 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const groupSize = counts ? explanationTotal(counts) : null;
 
   useEffect(askLevelsAhead, []);
-  // While a level is read, the first rows of the lists one step away are asked: the level's own and,
-  // when the next step is the rows, each group's.
+  // While a level is read, the step down to the rows is prepared: the exception list's grid is built
+  // and the first rows of the lists one step away are asked (the level's own and, when the next step is
+  // the rows, each group's).
   const notesVersion = useNotes((s) => s.version);
-  const levelGroupsShown = levelShown && !showRows && level !== null && level.key === levelKey ? level.result : null;
+  const groupsShown = !showRows && level?.key === levelKey ? level.result : null;
   useEffect(() => {
-    if (!ws.summary || !levelGroupsShown || !dimension) return;
+    if (!ws.summary || !groupsShown || !dimension) return;
     const lists = [view.path];
-    if (depth === order.length - 1) lists.push(...levelGroupsShown.groups.slice(0, GROUPS_AHEAD).map((g) => [...view.path, groupFilter(view, temporal, dimension, g.value)]));
+    if (depth === order.length - 1) lists.push(...groupsShown.groups.slice(0, GROUPS_AHEAD).map((g) => [...view.path, groupFilter(view, temporal, dimension, g.value)]));
     let cancel = () => undefined as void;
-    const stop = afterQuiet(() => (cancel = askRowsAhead(lists, version, notesVersion)), ROWS_AHEAD_AFTER_MS);
+    const stop = afterQuiet(() => {
+      setRowsBuilt(true);
+      cancel = askRowsAhead(lists, version, notesVersion);
+    }, ROWS_AHEAD_AFTER_MS);
     return () => {
       stop();
       cancel();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [levelGroupsShown, notesVersion]);
-  useEffect(() => (ws.summary && levelShown && !rowsBuilt ? afterQuiet(() => setRowsBuilt(true), ROWS_AHEAD_AFTER_MS) : undefined), [ws.summary, levelShown, rowsBuilt, levelKey]);
+  }, [groupsShown, notesVersion]);
   // Once a level is on screen, the exception list's columns are learned for the step down to the rows.
   useEffect(() => (ws.summary && levelShown ? afterPaint(() => void askExceptionColumns(version)) : undefined), [ws.summary, levelShown, version]);
   useEffect(() => {
@@ -111,7 +114,6 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   // updated in place rather than built again: that is most of what a drill step costs.
   const shown = level;
   const stale = level !== null && level.key !== levelKey;
-
   const firstPlain = order.find((d) => !temporal.has(d));
   const firstDate = order.find((d) => temporal.has(d));
   const keyCount = ws.contract.key.length;

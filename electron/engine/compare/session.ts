@@ -74,6 +74,9 @@ function cubeKey(plan: Plan, side: Side): string {
   });
 }
 
+/** The compared column a dynamic status key ("column:3") names. */
+const columnOf = (key: string) => Number(key.split(':')[1]);
+
 /** PARITY_PROFILE=1 prints each step's time on stderr (for tuning; off by default). */
 const profile = process.env.PARITY_PROFILE ? (label: string, since: number) => process.stderr.write(`  [profile] ${label}: ${Date.now() - since} ms\n`) : () => undefined;
 
@@ -293,7 +296,7 @@ export class CompareSession {
       const part = scale(job, 0.62 + (0.08 * n) / changed.length, 0.62 + (0.08 * (n + 1)) / changed.length);
       if (key === 'timing') await buildTiming(lane, context(), part);
       else if (!(await this.statusTable(key).take(lane, dynamic[key]))) {
-        if (quick) unwritten.add(Number(key.split(':')[1]));
+        if (quick) unwritten.add(columnOf(key));
         else await this.writeStatus(lane, context(), key, dynamic[key], part);
       }
       profile(`dynamic ${key}`, t);
@@ -384,7 +387,7 @@ export class CompareSession {
   }
 
   private async writeStatus(lane: Lane, ctx: ReadingContext, key: string, wanted: string, job: JobContext): Promise<void> {
-    await buildDynamicColumn(lane, ctx, Number(key.split(':')[1]), job);
+    await buildDynamicColumn(lane, ctx, columnOf(key), job);
     this.statusTable(key).made(wanted, undefined);
   }
 
@@ -400,7 +403,7 @@ export class CompareSession {
   }
 
   private statusTable(key: string): KeptTable {
-    const i = Number(key.split(':')[1]);
+    const i = columnOf(key);
     let table = this.statuses.get(i);
     if (!table) this.statuses.set(i, (table = new KeptTable(dynamicStatusName(i))));
     return table;
