@@ -20,7 +20,7 @@ import { MASKED_COLUMNS, rawDistinctSql } from './build.js';
 import type { Plan, PlannedColumn, Slot } from './plan.js';
 import { instantSql, reportingDaySql, rowsById, runRows, textSql, wallMicrosSql, type ReadingContext } from './readings.js';
 import { RUN_ONESIDE, RUN_SSTAT, RUN_SVALS, RUN_TIMING, dynamicStatus } from './run-tables.js';
-import { RUN_EXCEPTIONS, RUN_ROWS, SRC } from './run-tables.js';
+import { RUN_EXCEPTION_STATUSES, RUN_EXCEPTIONS, RUN_ROWS, SRC } from './run-tables.js';
 
 /** Column status codes in run.exceptions. */
 export const STATUS = { equal: 0, within: 1, mismatch: 2, nullDifference: 3 } as const;
@@ -250,13 +250,21 @@ export async function materializeExceptions(lane: Lane, ctx: ReadingContext, job
     ? `list_filter([${plan.columns.map((_, i) => `CASE WHEN st${i} >= ${STATUS.mismatch} THEN ${names[i]} END`).join(', ')}], x -> x IS NOT NULL)`
     : '[]::VARCHAR[]';
   const xid = exceptionIdSql(plan, ctx.params.add(plan.contract.name, VARCHAR), { class: 'k.class', key: (i) => `t.k${i}`, src: 'k._src', left: 'k._l', row: 'k._row' });
-  // The wide values come from run.rows for these rows only (the row-id join is pushed into the scan).
-  const listed = `${statusesSql(plan)}
-    SELECT class, CASE WHEN class = 'mismatch' THEN ${differing} ELSE []::VARCHAR[] END AS columns, ${xid} AS _xid,
+  // Two statements: the exceptions' statuses first (narrow), then their wide values from run.rows for
+  // those rows only. Known to be few, the listed rows are the side DuckDB hashes; in one statement it
+  // guessed them many and hashed all ten million zone codes instead — twice the time, and a stretch
+  // of it deaf to a cancel (a toggle waited most of a second for it).
+  const narrow = `CREATE OR REPLACE TABLE ${RUN_EXCEPTION_STATUSES} AS ${statusesSql(plan)} SELECT * FROM k WHERE class <> 'equal'`;
+  const listed = `SELECT class, CASE WHEN class = 'mismatch' THEN ${differing} ELSE []::VARCHAR[] END AS columns, ${xid} AS _xid,
       ${['k._row', 'k._src', 'k._l', 'k._r', ...keys, ...slots, ...plan.columns.map((_, i) => `st${i}`), ...plan.columns.map((_, i) => `d${i}`), ...dims].join(', ')}
-    FROM k ${rowsById(ctx, 'k._row')} WHERE class <> 'equal'`;
+    FROM ${RUN_EXCEPTION_STATUSES} k ${rowsById(ctx, RUN_EXCEPTION_STATUSES)}`;
   const sql = `CREATE OR REPLACE TABLE ${RUN_EXCEPTIONS} AS ${withRules(ctx, listed)}`;
-  await lane.use((c) => lane.withProgress(job, 'Listing exceptions', 0.05, 0.95, () => c.run(sql, ctx.params.values, ctx.params.typeList)), job);
+  await lane.use(async (c) => {
+    await lane.withProgress(job, 'Listing exceptions', 0.05, 0.3, () => c.run(narrow));
+    await lane.withProgress(job, 'Listing exceptions', 0.3, 0.95, () => c.run(sql, ctx.params.values, ctx.params.typeList));
+    // A cancelled listing leaves it for the next one to replace.
+    await c.run(`DROP TABLE ${RUN_EXCEPTION_STATUSES}`);
+  }, job);
 }
 
 /**

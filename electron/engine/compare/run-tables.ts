@@ -3,6 +3,8 @@ export const RUN_DB = 'parity_run';
 export const RUN_ROWS = `${RUN_DB}.rows`;
 export const RUN_EXCEPTIONS_NAME = 'exceptions';
 export const RUN_EXCEPTIONS = `${RUN_DB}.${RUN_EXCEPTIONS_NAME}`;
+/** The exceptions' statuses alone, while the exception list is made from them. */
+export const RUN_EXCEPTION_STATUSES = `${RUN_DB}.exception_statuses`;
 export const RUN_CUBE = `${RUN_DB}.cube`;
 export const RUN_SVALS = `${RUN_DB}.static_values`;
 export const RUN_ONESIDE = `${RUN_DB}.one_sided`;
