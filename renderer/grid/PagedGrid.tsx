@@ -95,7 +95,9 @@ export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError
         columnDefs={columnDefs}
         cacheBlockSize={BLOCK}
         maxConcurrentDatasourceRequests={2}
-        blockLoadDebounceMillis={10}
+        // A block is asked in the task that needs it, not after the frame that draws its empty rows:
+        // the engine works while the page paints (sort and scroll: the request leaves ~15 ms sooner).
+        blockLoadDebounceMillis={0}
         maxBlocksInCache={50}
         // Only the rows in view (and a few around them) are drawn, and of a wide list only the columns in
         // view: drawing is most of what a page costs. A narrow list keeps every column, ready to click.
