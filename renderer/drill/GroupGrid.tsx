@@ -36,7 +36,6 @@ interface Props {
 export function GroupGrid({ result, onDrill, unexplained }: Props) {
   const theme = useWorkbench((s) => s.view.theme);
   const gridApi = useRef<GridApi<DrillGroup> | null>(null);
-  // The counts arrive after the level (and again after an annotation); only their column is redrawn.
   const rows = useMemo(() => {
     result.groups.forEach((g, i) => rowPlaces.set(g, i));
     return result.groups;
@@ -44,6 +43,7 @@ export function GroupGrid({ result, onDrill, unexplained }: Props) {
   // A selection belongs to the groups it was made on, not to the places they had.
   const groupsKey = useMemo(() => JSON.stringify([result.dimension, result.groups.map((g) => g.value)]), [result]);
   useEffect(() => gridApi.current?.deselectAll(), [groupsKey]);
+  // The counts arrive after the level (and again after an annotation); only their column is redrawn.
   const counts = useRef(unexplained);
   useEffect(() => {
     counts.current = unexplained;
