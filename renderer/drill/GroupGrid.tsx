@@ -22,7 +22,7 @@ const SEVERITY_ROWS: RowClassRules<DrillGroup> = {
  * of a drill step on a small machine). Rows sorted in the grid keep their own places.
  */
 const rowPlaces = new WeakMap<DrillGroup, number>();
-const groupRowId = (p: GetRowIdParams<DrillGroup>) => String(rowPlaces.get(p.data) ?? groupLabel(p.data.value));
+const groupRowId = (p: GetRowIdParams<DrillGroup>) => String(rowPlaces.get(p.data));
 
 const num = (v: unknown) => (v === null || v === undefined ? '—' : groupDigits(String(v)));
 

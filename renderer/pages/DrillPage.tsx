@@ -48,7 +48,7 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const [level, setLevel] = useState<{ key: string; result: DrillResult; ms: number } | null>(null);
   // Asked once the level is on screen: the groups (or the first rows) come first, their explanation counts a moment later.
   const rowsIn = useRowsIn((s) => s.key === rowsKey(view.path, view.column, version));
-  const levelShown = view.rows || !dimension ? rowsIn : level !== null && level.key === levelKey;
+  const levelShown = showRows ? rowsIn : level !== null && level.key === levelKey;
   const counts = useExplanationCounts(ws.summary && levelShown ? { filters: view.path, column: view.column ?? undefined, by: dimension && !view.rows ? { dimension, grain } : undefined } : null);
   const unexplained = useMemo(() => (counts?.fresh && dimension ? new Map(counts.groups.map((g) => [g.value, g.unexplained])) : null), [counts, dimension]);
   const groupSize = counts ? explanationTotal(counts) : null;

@@ -18,7 +18,7 @@ import { ident } from '../db/sql.js';
 import type { JobContext } from '../jobs.js';
 import { MASKED_COLUMNS, rawDistinctSql } from './build.js';
 import type { Plan, PlannedColumn, Slot } from './plan.js';
-import { instantSql, reportingDaySql, rowsById, runRows, textSql, wallMicrosSql, type ReadingContext } from './readings.js';
+import { instantSql, listedRows, reportingDaySql, runRows, textSql, wallMicrosSql, type ReadingContext } from './readings.js';
 import { RUN_ONESIDE, RUN_SSTAT, RUN_SVALS, RUN_TIMING, dynamicStatus } from './run-tables.js';
 import { RUN_EXCEPTION_STATUSES, RUN_EXCEPTIONS, RUN_ROWS, SRC } from './run-tables.js';
 
@@ -257,7 +257,7 @@ export async function materializeExceptions(lane: Lane, ctx: ReadingContext, job
   const narrow = `CREATE OR REPLACE TABLE ${RUN_EXCEPTION_STATUSES} AS ${statusesSql(plan)} SELECT * FROM k WHERE class <> 'equal'`;
   const listed = `SELECT class, CASE WHEN class = 'mismatch' THEN ${differing} ELSE []::VARCHAR[] END AS columns, ${xid} AS _xid,
       ${['k._row', 'k._src', 'k._l', 'k._r', ...keys, ...slots, ...plan.columns.map((_, i) => `st${i}`), ...plan.columns.map((_, i) => `d${i}`), ...dims].join(', ')}
-    FROM ${RUN_EXCEPTION_STATUSES} k ${rowsById(ctx, RUN_EXCEPTION_STATUSES)}`;
+    FROM ${listedRows(ctx, RUN_EXCEPTION_STATUSES)}`;
   const sql = `CREATE OR REPLACE TABLE ${RUN_EXCEPTIONS} AS ${withRules(ctx, listed)}`;
   await lane.use(async (c) => {
     await lane.withProgress(job, 'Listing exceptions', 0.05, 0.3, () => c.run(narrow));

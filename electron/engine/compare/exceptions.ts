@@ -71,14 +71,17 @@ export function exceptionColumns(plan: Plan): [string, string][] {
 
 const WITH_ANNOTATIONS = `${RUN_EXCEPTIONS} LEFT JOIN parity_annotations a ON a.exception_id = _xid`;
 
-/** The exceptions with their annotation and their history across runs, joined by identity. */
-export const EXCEPTIONS_FROM = `${WITH_ANNOTATIONS} LEFT JOIN parity_seen s ON s.exception_id = _xid`;
-
-/** A page's rows with their annotations and run history, both read for the page's ids only. */
-function pageFrom(page: string): string {
-  const mine = (table: string) => `(SELECT * FROM ${table} WHERE exception_id IN (SELECT _xid FROM ${page}))`;
-  return `${page} LEFT JOIN ${mine('parity_annotations')} a ON a.exception_id = _xid LEFT JOIN ${mine('parity_seen')} s ON s.exception_id = _xid`;
+/**
+ * Exceptions (`base`) with their annotation (a) and their history across runs (s), joined by identity;
+ * `onlyOf` narrows both to the ids it holds before the join (a page's).
+ */
+function withHistory(base: string, onlyOf?: string): string {
+  const of = (table: string) => (onlyOf ? `(SELECT * FROM ${table} WHERE exception_id IN (SELECT _xid FROM ${onlyOf}))` : table);
+  return `${base} LEFT JOIN ${of('parity_annotations')} a ON a.exception_id = _xid LEFT JOIN ${of('parity_seen')} s ON s.exception_id = _xid`;
 }
+
+/** The exceptions with their annotation and their history across runs. */
+export const EXCEPTIONS_FROM = withHistory(RUN_EXCEPTIONS);
 
 /** Display columns that read the annotation, and those that read the run history. */
 const NOTE_COLUMNS = new Set(['explanation', 'category', 'status', 'note', 'owner', 'ticket']);
@@ -199,7 +202,7 @@ export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery, 
   const sql = joined
     ? `${select} FROM ${EXCEPTIONS_FROM} WHERE ${where} ORDER BY ${order} ${window}`
     : `WITH page AS (SELECT * FROM ${RUN_EXCEPTIONS} WHERE _row IN (SELECT _row FROM ${RUN_EXCEPTIONS} WHERE ${where} ORDER BY ${order} ${window}))
-       ${select} FROM ${pageFrom('page')} ORDER BY ${order}`;
+       ${select} FROM ${withHistory('page', 'page')} ORDER BY ${order}`;
   const reader = await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList));
   return { arrow: readerToArrow(reader), total, offset: q.offset };
 }

@@ -31,16 +31,16 @@ export function runRows(ctx: Pick<ReadingContext, 'zoneKeys'>): string {
 }
 
 /**
- * Joins run.rows (as t) and the zone codes to the rows listed in `listed` (its `_row`, aliased k) by row
- * id; DuckDB pushes the ids into the scans, where a positional join would read every row. The zone codes
- * are narrowed to the listed rows first, so the join hashes those rather than all the run's codes.
+ * The rows listed in `listed` (as k, by their `_row`) with their run.rows (as t) and zone codes, joined
+ * by row id: DuckDB pushes the ids into the scans, where a positional join would read every row. The
+ * zone codes are narrowed to the listed rows first, so the join hashes those rather than all the run's.
  */
-export function rowsById(ctx: Pick<ReadingContext, 'zoneKeys'>, listed: string): string {
+export function listedRows(ctx: Pick<ReadingContext, 'zoneKeys'>, listed: string): string {
   const sides = (['left', 'right'] as const).filter((s) => ctx.zoneKeys[s] !== null);
   const zones = sides
     .map((s) => ` JOIN (SELECT rowid AS _id, code AS ${ZONE_CODE[s]} FROM ${zoneCodes(s)} WHERE rowid IN (SELECT _row FROM ${listed})) ${ZONE_CODE[s]}_t ON ${ZONE_CODE[s]}_t._id = k._row`)
     .join('');
-  return `JOIN ${RUN_ROWS} t ON t.rowid = k._row${zones}`;
+  return `${listed} k JOIN ${RUN_ROWS} t ON t.rowid = k._row${zones}`;
 }
 
 /**
