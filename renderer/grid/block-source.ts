@@ -2,6 +2,8 @@
  * AG Grid's infinite row model asks for one block per request, and a scroll that lands across two blocks
  * asks for both at once. Each engine lane runs one query at a time, so two requests cost two queries
  * back to back; the blocks asked in the same moment are fetched here as one range and handed out again.
+ * A scroll can also fetch its blocks the moment it happens (`ahead`), before the grid has drawn its empty
+ * rows and asked: the grid's own request then takes the page already on its way.
  */
 import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
 import { decodePage } from '../../shared/arrow-cells';
@@ -12,12 +14,34 @@ import { toColumnFilters } from './filter-model';
 
 export type FetchPage = (offset: number, limit: number, sort: SortSpec[], columnFilters: ColumnFilter[]) => Promise<TablePage>;
 
+export interface BlockSourceOptions {
+  fetchPage: FetchPage;
+  /** Rows per block, as the grid asks for them. */
+  block: number;
+  onTotal?: (total: number) => void;
+  onError?: (error: unknown) => void;
+  /** First rows of the blocks the grid is loading; a request waits for the others only while some of them are still to be asked. */
+  loading?: () => number[];
+}
+
+export interface BlockSource extends IDatasource {
+  /** Fetches now the blocks holding rows [first, last) in the list's current view, unless `have` says the grid holds (or is loading) one. */
+  ahead(first: number, last: number, have: (start: number) => boolean): void;
+  /** Drops what was fetched ahead (the rows changed). */
+  forget(): void;
+}
+
 interface Asked {
   params: IGetRowsParams;
   sort: SortSpec[];
   filters: ColumnFilter[];
   /** Requests with the same sort and filters may share a range. */
   view: string;
+}
+
+interface Slice {
+  rows: Row[];
+  lastRow: number;
 }
 
 /** Requests in one list are contiguous and share a view; each list becomes one fetch. */
@@ -33,38 +57,94 @@ export function contiguousRuns<T extends { start: number; end: number; view: str
   return runs;
 }
 
-export function blockSource(fetchPage: FetchPage, onTotal?: (total: number) => void, onError?: (error: unknown) => void): IDatasource {
+/** Past this many blocks fetched ahead and never asked for, the oldest is dropped. */
+const KEEP_AHEAD = 8;
+
+export function blockSource({ fetchPage, block, onTotal, onError, loading }: BlockSourceOptions): BlockSource {
   let waiting: Asked[] = [];
+  /** Starts of the blocks asked and not yet answered. */
+  const unanswered = new Set<number>();
+  /** Blocks fetched ahead, by view and first row. */
+  const early = new Map<string, Promise<Slice>>();
+  let current: Pick<Asked, 'sort' | 'filters' | 'view'> | null = null;
+
+  /** One range fetched and decoded; each block takes its own rows. */
+  const fetchRange = (start: number, end: number, sort: SortSpec[], filters: ColumnFilter[]) =>
+    fetchPage(start, end - start, sort, filters).then((page) => {
+      onTotal?.(page.total);
+      const rows = decodePage(page.arrow).rows as Row[];
+      // The last row once the range came back short or reached the total; until then, the total.
+      const reached = start + rows.length;
+      const lastRow = rows.length < end - start || reached >= page.total ? reached : page.total;
+      return (from: number, to: number): Slice => ({ rows: rows.slice(from - start, to - start), lastRow });
+    });
+
+  const answer = (a: { params: IGetRowsParams }, slice: Promise<Slice>) => {
+    slice
+      .then(({ rows, lastRow }) => a.params.successCallback(rows, lastRow))
+      .catch((error) => {
+        a.params.failCallback();
+        onError?.(error);
+      })
+      .finally(() => unanswered.delete(a.params.startRow));
+  };
+
   const flush = () => {
     const batch = waiting;
     waiting = [];
     const spans = batch.map((a) => ({ ...a, start: a.params.startRow, end: a.params.endRow }));
     for (const run of contiguousRuns(spans)) {
-      const start = run[0].start;
-      const end = run[run.length - 1].end;
-      fetchPage(start, end - start, run[0].sort, run[0].filters)
-        .then((page) => {
-          onTotal?.(page.total);
-          const rows = decodePage(page.arrow).rows as Row[];
-          // The last row once the range came back short or reached the total; until then, the total.
-          const reached = start + rows.length;
-          const lastRow = rows.length < end - start || reached >= page.total ? reached : page.total;
-          for (const a of run) a.params.successCallback(rows.slice(a.start - start, a.end - start), lastRow);
-        })
-        .catch((error) => {
-          for (const a of run) a.params.failCallback();
-          onError?.(error);
-        });
+      const range = fetchRange(run[0].start, run[run.length - 1].end, run[0].sort, run[0].filters);
+      for (const a of run) answer(a, range.then((slice) => slice(a.start, a.end)));
     }
   };
+
   return {
     getRows(params: IGetRowsParams) {
       const sort = params.sortModel.map((s) => ({ column: s.colId, direction: s.sort }) as SortSpec);
       const filters = toColumnFilters(params.filterModel);
-      // AG Grid hands each block to the datasource in its own timer task, all queued together: a timer
-      // queued from the first runs after the others have arrived.
-      if (waiting.length === 0) setTimeout(flush, 0);
-      waiting.push({ params, sort, filters, view: JSON.stringify([sort, filters]) });
+      const view = JSON.stringify([sort, filters]);
+      if (current?.view !== view) early.clear();
+      current = { sort, filters, view };
+      unanswered.add(params.startRow);
+      const key = `${view}@${params.startRow}`;
+      const fetched = early.get(key);
+      if (fetched) {
+        early.delete(key);
+        answer({ params }, fetched);
+        return;
+      }
+      waiting.push({ params, sort, filters, view });
+      // AG Grid hands each block to the datasource in its own timer task, all queued together. While the
+      // grid is loading a block not asked yet, its request is on the way and may share the range: a timer
+      // queued now runs after it. Otherwise the request leaves now, not after the next frame.
+      const toCome = loading?.().some((start) => !unanswered.has(start)) ?? true;
+      if (!toCome) flush();
+      else if (waiting.length === 1) setTimeout(flush, 0);
+    },
+
+    ahead(first, last, have) {
+      if (!current) return;
+      const { sort, filters, view } = current;
+      const starts: number[] = [];
+      for (let start = Math.floor(Math.max(0, first) / block) * block; start < last; start += block) {
+        if (!have(start) && !early.has(`${view}@${start}`)) starts.push(start);
+      }
+      if (!starts.length) return;
+      for (const run of contiguousRuns(starts.map((start) => ({ start, end: start + block, view })))) {
+        const range = fetchRange(run[0].start, run[run.length - 1].end, sort, filters);
+        for (const { start, end } of run) {
+          const slice = range.then((of) => of(start, end));
+          // A page fetched ahead that nobody asks for is not a failure to report.
+          slice.catch(() => undefined);
+          early.set(`${view}@${start}`, slice);
+        }
+      }
+      while (early.size > KEEP_AHEAD) early.delete(early.keys().next().value!);
+    },
+
+    forget() {
+      early.clear();
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The grid's block source: blocks AG Grid asks for together are fetched as one range and handed back
- * whole, each to its own request, with the grid told where the rows end.
+ * whole, each to its own request, with the grid told where the rows end; blocks a scroll fetched ahead
+ * are taken by the grid's own request instead of being fetched again.
  */
 import { describe, expect, it } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
@@ -10,14 +11,14 @@ import type { TablePage } from '../../shared/types';
 
 const TOTAL = 250;
 
-function source() {
+function source(loading?: () => number[], total = TOTAL) {
   const fetched: [number, number, string][] = [];
   const fetchPage = async (offset: number, limit: number, sort: { column: string }[]): Promise<TablePage> => {
     fetched.push([offset, limit, sort.map((s) => s.column).join()]);
-    const ids = Array.from({ length: Math.max(0, Math.min(limit, TOTAL - offset)) }, (_, i) => `row ${offset + i}`);
-    return { arrow: tableToIPC(tableFromArrays({ id: ids })), total: TOTAL, offset };
+    const ids = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => `row ${offset + i}`);
+    return { arrow: tableToIPC(tableFromArrays({ id: ids })), total, offset };
   };
-  return { fetched, datasource: blockSource(fetchPage) };
+  return { fetched, datasource: blockSource({ fetchPage, block: 100, loading }) };
 }
 
 /** Asks for a block in a timer task of its own, as AG Grid does, and resolves with what it was given. */
@@ -60,6 +61,60 @@ describe('block source', () => {
     expect(b.rows).toEqual(Array.from({ length: 50 }, (_, i) => `row ${200 + i}`));
     expect(b.lastRow).toBe(TOTAL);
     expect(c.rows[0]).toBe('row 100');
+  });
+
+  it('sends a request at once when the grid has no other block still to ask for', async () => {
+    const { fetched, datasource } = source(() => [0]);
+    const params = { startRow: 0, endRow: 100, sortModel: [], filterModel: {}, successCallback: () => undefined, failCallback: () => undefined } as unknown as IGetRowsParams;
+    datasource.getRows(params);
+    // Asked in the same task: no timer in between.
+    expect(fetched).toEqual([[0, 100, '']]);
+  });
+
+  it('waits for a block the grid is loading but has not asked for yet, and fetches both as one range', async () => {
+    const { fetched, datasource } = source(() => [0, 100]);
+    const both = Promise.all([ask(datasource, 0, 100), ask(datasource, 100, 200)]);
+    await both;
+    expect(fetched).toEqual([[0, 200, '']]);
+  });
+
+  it('hands a block fetched ahead by a scroll to the request that follows, in the same view only', async () => {
+    const { fetched, datasource } = source(() => [], 5000);
+    await ask(datasource, 0, 100);
+    // Rows 990–1,020 come into view: blocks 900 and 1,000 are fetched now, as one range; block 0 is held.
+    datasource.ahead(990, 1020, (start) => start === 0);
+    expect(fetched).toEqual([
+      [0, 100, ''],
+      [900, 200, ''],
+    ]);
+    const [a, b] = await Promise.all([ask(datasource, 900, 1000), ask(datasource, 1000, 1100)]);
+    expect(fetched).toHaveLength(2);
+    expect(a.rows[0]).toBe('row 900');
+    expect(a.rows).toHaveLength(100);
+    expect(b.rows[0]).toBe('row 1000');
+    // Asked again (a refresh, or after the grid dropped it), a block is fetched afresh.
+    await ask(datasource, 900, 1000);
+    expect(fetched).toHaveLength(3);
+    // Fetched ahead in one sort, asked in another: not used.
+    datasource.ahead(2000, 2010, () => false);
+    await ask(datasource, 2000, 2100, ['id']);
+    expect(fetched.slice(3)).toEqual([
+      [2000, 100, ''],
+      [2000, 100, 'id'],
+    ]);
+  });
+
+  it('forgets what it fetched ahead when the rows change', async () => {
+    const { fetched, datasource } = source(() => []);
+    await ask(datasource, 0, 100);
+    datasource.ahead(500, 510, () => false);
+    datasource.forget();
+    await ask(datasource, 500, 600);
+    expect(fetched).toEqual([
+      [0, 100, ''],
+      [500, 100, ''],
+      [500, 100, ''],
+    ]);
   });
 
   it('groups runs by view and adjacency', () => {
