@@ -1,6 +1,6 @@
 /** One drill level: a group per row with legacy, new, difference and % per measure, and its exceptions. */
-import { useEffect, useMemo, useRef } from 'react';
-import { AgGridReact } from 'ag-grid-react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { AgGridReact, type CustomInnerHeaderProps } from 'ag-grid-react';
 import type { CellKeyDownEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, RowClassRules } from 'ag-grid-community';
 import type { DrillGroup, DrillResult } from '../../shared/compare';
 import { groupDigits } from '../grid/cells';
@@ -23,6 +23,28 @@ const SEVERITY_ROWS: RowClassRules<DrillGroup> = {
  */
 const rowPlaces = new WeakMap<DrillGroup, number>();
 const groupRowId = (p: GetRowIdParams<DrillGroup>) => String(rowPlaces.get(p.data));
+
+/**
+ * The level's dimension, named in the first column's header. The header text follows the level without
+ * the header being built again (AG Grid's refreshHeader rebuilds every header cell: ~15 ms a step).
+ */
+class LevelName {
+  private readonly listeners = new Set<() => void>();
+  constructor(public value: string) {}
+  set(value: string): void {
+    if (value === this.value) return;
+    this.value = value;
+    for (const listener of this.listeners) listener();
+  }
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+}
+
+function LevelHeader({ context }: CustomInnerHeaderProps<DrillGroup, LevelName>) {
+  return <>{useSyncExternalStore(context.subscribe, () => context.value)}</>;
+}
 
 const num = (v: unknown) => (v === null || v === undefined ? '—' : groupDigits(String(v)));
 
@@ -51,15 +73,16 @@ export function GroupGrid({ result, onDrill, unexplained }: Props) {
   }, [unexplained]);
   // The columns stay while the analyst drills (only the first one's header follows the level): building
   // them again would make AG Grid rebuild every header and cell, most of what a drill step costs.
-  const context = useMemo(() => ({ dimension: result.dimension }), [result.dimension]);
-  useEffect(() => gridApi.current?.refreshHeader(), [context]);
+  const [levelName] = useState(() => new LevelName(result.dimension));
+  useLayoutEffect(() => levelName.set(result.dimension), [levelName, result.dimension]);
   const measureKey = (result.groups[0]?.measures ?? []).map((m) => m.name).join('\u0000');
   const columnDefs = useMemo<(ColDef<DrillGroup> | ColGroupDef<DrillGroup>)[]>(() => {
     const measureNames = measureKey ? measureKey.split('\u0000') : [];
     return [
       {
         colId: 'value',
-        headerValueGetter: (p) => (p.context as { dimension: string }).dimension,
+        headerValueGetter: (p) => (p.context as LevelName).value,
+        headerComponentParams: { innerHeaderComponent: LevelHeader },
         valueGetter: (p) => groupLabel(p.data?.value ?? null),
         pinned: 'left',
         minWidth: 150,
@@ -125,7 +148,7 @@ export function GroupGrid({ result, onDrill, unexplained }: Props) {
     <div className="grid-frame grid-groups" data-testid="group-grid">
       <AgGridReact<DrillGroup>
         theme={gridTheme(theme)}
-        context={context}
+        context={levelName}
         rowData={rows}
         animateRows={false}
         // Rows are drawn in the frame their data arrives in, not spread over the next frames: one paint

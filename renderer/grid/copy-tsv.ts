@@ -12,7 +12,7 @@ export function copyOnCtrlC<T>(event: CellKeyDownEvent<T>): boolean {
   const selected = event.api.getSelectedNodes();
   const nodes = selected.length > 0 ? selected : event.node ? [event.node] : [];
   const columns = event.api.getAllDisplayedColumns();
-  const header = columns.map((c) => tsvCell(c.getColDef().headerName ?? c.getColId())).join('\t');
+  const header = columns.map((c) => tsvCell(event.api.getDisplayNameForColumn(c, 'header'))).join('\t');
   const lines = nodes.map((n) => columns.map((c) => tsvCell(event.api.getCellValue({ rowNode: n, colKey: c, useFormatter: true }))).join('\t'));
   void navigator.clipboard?.writeText([header, ...lines].join('\n'));
   e.preventDefault();

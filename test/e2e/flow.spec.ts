@@ -47,8 +47,22 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   await page.getByTestId('group-grid').locator('.ag-row[row-index="0"] [col-id="value"]').click();
   await expect(level).toHaveAttribute('data-dimension', 'PRODUCT');
   await expect(page.getByTestId('breadcrumb')).toContainText('REGION:');
+  // The first column is named for the level, and a selection copies as TSV under the same names.
+  const groupHeader = page.getByTestId('group-grid').locator('.ag-header-cell[col-id="value"]');
+  await expect(groupHeader).toHaveText('PRODUCT');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByTestId('group-grid').locator('.ag-row[row-index="1"] [col-id="leftRows"]').click({ modifiers: ['Control'] });
+  await page.getByTestId('group-grid').locator('.ag-row[row-index="2"] [col-id="leftRows"]').click({ modifiers: ['Control'] });
+  await page.keyboard.press('Control+c');
+  const tsv = (await page.evaluate('navigator.clipboard.readText()')) as string;
+  const [head, ...copied] = tsv.split('\n');
+  expect(head.split('\t').slice(0, 4)).toEqual(['PRODUCT', 'Unexplained', 'Legacy rows', 'New rows']);
+  expect(copied).toHaveLength(2);
+  const secondRow = await page.getByTestId('group-grid').locator('.ag-row[row-index="1"] [col-id="value"]').textContent();
+  expect(copied[0].split('\t')[0]).toBe(secondRow);
   await page.getByTestId('group-grid').locator('.ag-row[row-index="0"] [col-id="value"]').click();
   await expect(level).toHaveAttribute('data-dimension', 'month');
+  await expect(groupHeader).toHaveText('month');
   await shot(page, '4-drill-months', info);
   // Enter drills in, as a keyboard user would.
   await page.getByTestId('group-grid').locator('.ag-row[row-index="0"] [col-id="value"]').click();
