@@ -18,6 +18,7 @@ import { PromoteDialog } from './notes/PromoteDialog';
 import { AuditPage } from './audit/AuditPage';
 import { OpenPack } from './audit/OpenPack';
 import { useAudit } from './store/audit';
+import { useDrillAhead } from './pages/drill-ahead';
 
 export function App() {
   const ws = useWorkbench((s) => s.workspace);
@@ -33,6 +34,7 @@ export function App() {
   const promote = useNotes((s) => s.promote);
   const audit = useAudit((s) => s.mode);
   const pack = useAudit((s) => s.overview);
+  const drillAhead = useDrillAhead(page, Boolean(ws?.summary) && audit === 'closed');
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -81,10 +83,11 @@ export function App() {
               <SourcesPage ws={ws} />
             ) : page === 'contract' ? (
               <ContractPage ws={ws} key={JSON.stringify(ws.contract)} />
-            ) : page === 'results' ? (
-              <ResultsPage ws={ws} />
             ) : (
-              <DrillPage ws={ws} />
+              <>
+                {page === 'results' && <ResultsPage ws={ws} />}
+                {(page === 'drill' || drillAhead) && <DrillPage ws={ws} active={page === 'drill'} />}
+              </>
             )}
           </PageBoundary>
         </main>

@@ -53,9 +53,11 @@ interface Props {
   onDrill: (g: DrillGroup) => void;
   /** Per group value: exceptions nobody and no rule has explained yet (arrives after the level). */
   unexplained: Map<string | null, number> | null;
+  /** False while the page is built out of sight: the keyboard focus stays where the analyst is. */
+  active?: boolean;
 }
 
-export function GroupGrid({ result, onDrill, unexplained }: Props) {
+export function GroupGrid({ result, onDrill, unexplained, active = true }: Props) {
   const theme = useWorkbench((s) => s.view.theme);
   const gridApi = useRef<GridApi<DrillGroup> | null>(null);
   const rows = useMemo(() => {
@@ -65,6 +67,13 @@ export function GroupGrid({ result, onDrill, unexplained }: Props) {
   // A selection belongs to the groups it was made on, not to the places they had.
   const groupsKey = useMemo(() => JSON.stringify([result.dimension, result.groups.map((g) => g.value)]), [result]);
   useEffect(() => gridApi.current?.deselectAll(), [groupsKey]);
+  // The first group takes the keyboard focus (arrows move, Enter drills in) whenever a level is shown.
+  const shownNow = useRef(active);
+  const focusFirst = (api: GridApi<DrillGroup>) => shownNow.current && api.getDisplayedRowCount() > 0 && api.setFocusedCell(0, 'value');
+  useLayoutEffect(() => {
+    shownNow.current = active;
+    if (active && gridApi.current) focusFirst(gridApi.current);
+  }, [active]);
   // The counts arrive after the level (and again after an annotation); only their column is redrawn.
   const counts = useRef(unexplained);
   useEffect(() => {
@@ -171,8 +180,8 @@ export function GroupGrid({ result, onDrill, unexplained }: Props) {
           // Counts that came while the grid was getting ready found no grid to refresh.
           e.api.refreshCells({ columns: ['xUnexplained'], force: true });
         }}
-        onFirstDataRendered={(e) => e.api.setFocusedCell(0, 'value')}
-        onRowDataUpdated={(e) => e.api.getDisplayedRowCount() > 0 && e.api.setFocusedCell(0, 'value')}
+        onFirstDataRendered={(e) => focusFirst(e.api)}
+        onRowDataUpdated={(e) => focusFirst(e.api)}
       />
     </div>
   );

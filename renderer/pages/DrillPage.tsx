@@ -25,6 +25,8 @@ import { askRowsAhead } from '../drill/rows-ahead';
 
 /** How long a level stays on screen before the exception list's grid is built behind it and its lists' first rows are asked. */
 const ROWS_AHEAD_AFTER_MS = 600;
+/** Out of sight, how long the results stay unchanged before the page asks for its level. */
+const LEVEL_AHEAD_AFTER_MS = 250;
 /** At most this many groups' first rows are asked ahead (the engine answers one at a time). */
 const GROUPS_AHEAD = 40;
 
@@ -33,7 +35,12 @@ function groupFilter(view: DrillView, temporal: Set<string>, dimension: string, 
   return { dimension, value, grain: temporal.has(dimension) ? view.grain : null };
 }
 
-export function DrillPage({ ws }: { ws: WorkspaceState }) {
+/**
+ * `active` false: built ahead, out of sight, while the analyst reads the Results page, so that opening
+ * the drill-down shows a level already drawn. Out of sight the page asks only for its level (once the
+ * results have been still a moment) and listens to no keys.
+ */
+export function DrillPage({ ws, active = true }: { ws: WorkspaceState; active?: boolean }) {
   const drill = useWorkbench((s) => s.view.drill);
   const setDrill = useWorkbench((s) => s.setDrill);
   const version = useWorkbench((s) => s.resultsVersion);
@@ -49,7 +56,7 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   // Asked once the level is on screen: the groups (or the first rows) come first, their explanation counts a moment later.
   const rowsIn = useRowsIn((s) => s.key === rowsKey(view.path, view.column, version));
   const levelShown = showRows ? rowsIn : level !== null && level.key === levelKey;
-  const counts = useExplanationCounts(ws.summary && levelShown ? { filters: view.path, column: view.column ?? undefined, by: dimension && !view.rows ? { dimension, grain } : undefined } : null);
+  const counts = useExplanationCounts(ws.summary && levelShown && active ? { filters: view.path, column: view.column ?? undefined, by: dimension && !view.rows ? { dimension, grain } : undefined } : null);
   const unexplained = useMemo(() => (counts?.fresh && dimension ? new Map(counts.groups.map((g) => [g.value, g.unexplained])) : null), [counts, dimension]);
   const groupSize = counts ? explanationTotal(counts) : null;
 
@@ -60,7 +67,7 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const notesVersion = useNotes((s) => s.version);
   const groupsShown = !showRows && level?.key === levelKey ? level.result : null;
   useEffect(() => {
-    if (!ws.summary || !groupsShown || !dimension) return;
+    if (!active || !ws.summary || !groupsShown || !dimension) return;
     const lists = [view.path];
     if (depth === order.length - 1) lists.push(...groupsShown.groups.slice(0, GROUPS_AHEAD).map((g) => [...view.path, groupFilter(view, temporal, dimension, g.value)]));
     let cancel = () => undefined as void;
@@ -73,20 +80,26 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
       cancel();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [groupsShown, notesVersion]);
+  }, [groupsShown, notesVersion, active]);
   // Once a level is on screen, the exception list's columns are learned for the step down to the rows.
   useEffect(() => (ws.summary && levelShown ? afterPaint(() => void askExceptionColumns(version)) : undefined), [ws.summary, levelShown, version]);
+  const levelKnown = level?.key === levelKey;
   useEffect(() => {
-    const groups = levelGroups(current, version);
-    if (!groups) return;
+    if (levelKnown) return;
     let live = true;
-    const started = performance.now();
-    groups.then((result) => live && setLevel({ key: levelKey, result, ms: Math.round(performance.now() - started) })).catch((e) => useWorkbench.getState().showError(e));
+    const ask = () => {
+      const groups = levelGroups(current, version);
+      const started = performance.now();
+      groups?.then((result) => live && setLevel({ key: levelKey, result, ms: Math.round(performance.now() - started) })).catch((e) => useWorkbench.getState().showError(e));
+    };
+    // Out of sight, a level follows the results once they have been still a moment (not during a toggle).
+    const stop = active ? (ask(), () => undefined) : afterQuiet(ask, LEVEL_AHEAD_AFTER_MS);
     return () => {
       live = false;
+      stop();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [levelKey]);
+  }, [levelKey, active]);
 
   const drillInto = (value: string | null) => {
     if (!dimension) return;
@@ -96,6 +109,7 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const up = (to: number) => setDrill({ order, path: view.path.slice(0, to), rows: false });
 
   useEffect(() => {
+    if (!active) return;
     // Backspace goes up a level (unless typing).
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement;
@@ -107,7 +121,7 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [order, setDrill]);
+  }, [order, setDrill, active]);
 
   if (!ws.summary || !ws.contract) return <p className="empty">Run a comparison first.</p>;
   // The previous level stays on screen (dimmed) until the next one arrives, so the grid and chart are
@@ -119,7 +133,7 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
   const keyCount = ws.contract.key.length;
 
   return (
-    <div className="page" data-testid="page-drill">
+    <div className={`page ${active ? '' : 'offstage-page'}`} data-testid="page-drill" hidden={!active}>
       <header className="page-head">
         <Breadcrumb drill={view} onUp={up} />
         <div className="spacer" />
@@ -145,7 +159,7 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
           </button>
         )}
       </header>
-      <DeltaLine />
+      {active && <DeltaLine />}
       {order.length > 0 && <DimensionOrder drill={view} temporal={temporal} />}
       {!view.rows && <ExplanationBar counts={counts} />}
       {order.length === 0 && !view.rows && <p className="empty">The contract names no dimensions; the exception rows are below.</p>}
@@ -161,15 +175,15 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
           <Heatmap rows={firstPlain} columns={firstDate} grain={view.grain} onPick={(v) => setDrill({ order, path: [{ dimension: firstPlain, value: v }], rows: false })} />
         </section>
       )}
-      {rowsBuilt && <ExceptionRows drill={view} keyCount={keyCount} active={showRows} />}
+      {rowsBuilt && <ExceptionRows drill={view} keyCount={keyCount} active={showRows && active} />}
       {/* The last level stays built (hidden) under the rows: Backspace shows it again instead of building it anew. */}
       {(!showRows || shown) && (
         <section
           className={`panel panel-fill ${stale ? 'is-stale' : ''}`}
           hidden={showRows}
           data-testid="drill-level"
-          data-drill-ms={!showRows && shown && !stale ? shown.ms : ''}
-          data-dimension={!showRows && shown && !stale ? shown.result.dimension : ''}
+          data-drill-ms={active && !showRows && shown && !stale ? shown.ms : ''}
+          data-dimension={active && !showRows && shown && !stale ? shown.result.dimension : ''}
           aria-busy={!shown || stale}
         >
           <header className="panel-head">
@@ -179,7 +193,7 @@ export function DrillPage({ ws }: { ws: WorkspaceState }) {
           {shown && (
             <>
               <GroupChart groups={shown.result.groups} dimension={shown.result.dimension} onPick={(v) => !stale && drillInto(v)} />
-              <GroupGrid result={shown.result} unexplained={stale ? null : unexplained} onDrill={(g: DrillGroup) => !stale && drillInto(g.value)} />
+              <GroupGrid result={shown.result} unexplained={stale ? null : unexplained} active={active} onDrill={(g: DrillGroup) => !stale && drillInto(g.value)} />
             </>
           )}
         </section>
