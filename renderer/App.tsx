@@ -34,7 +34,10 @@ export function App() {
   const promote = useNotes((s) => s.promote);
   const audit = useAudit((s) => s.mode);
   const pack = useAudit((s) => s.overview);
-  const drillAhead = useDrillAhead(page, Boolean(ws?.summary) && audit === 'closed');
+  // Only once a comparison has run in this window: the engine then holds the run, and the level costs
+  // milliseconds. A workspace just opened would have its whole comparison run again behind the analyst's back.
+  const ranHere = useWorkbench((s) => s.resultsVersion > 0);
+  const drillAhead = useDrillAhead(page, Boolean(ws?.summary) && ranHere && audit === 'closed');
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
