@@ -44,6 +44,17 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   await expect(page.getByTestId('heatmap')).toBeVisible();
   await expect(page.getByTestId('group-grid').locator('.ag-row').first()).toBeVisible();
   await shot(page, '4-drill-regions', info);
+  // The first column (named for the level) sorts like any other: ascending, descending, back as listed.
+  const firstHeader = page.getByTestId('group-grid').locator('.ag-header-cell[col-id="value"]');
+  const firstGroups = async () => Promise.all([0, 1, 2].map((i) => page.getByTestId('group-grid').locator(`.ag-row[row-index="${i}"] [col-id="value"]`).textContent()));
+  const listed = await firstGroups();
+  await firstHeader.locator('.ag-header-cell-label').click();
+  await expect(firstHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect.poll(firstGroups).toEqual([...listed].sort());
+  await firstHeader.locator('.ag-header-cell-label').click();
+  await firstHeader.locator('.ag-header-cell-label').click();
+  await expect(firstHeader).toHaveAttribute('aria-sort', 'none');
+  await expect.poll(firstGroups).toEqual(listed);
   await page.getByTestId('group-grid').locator('.ag-row[row-index="0"] [col-id="value"]').click();
   await expect(level).toHaveAttribute('data-dimension', 'PRODUCT');
   await expect(page.getByTestId('breadcrumb')).toContainText('REGION:');
