@@ -13,13 +13,14 @@ type Cells = { row: string | null; cols: DrillResult }[];
 /** The last heatmap, by what it shows: going back to the top of the drill-down asks the engine nothing. */
 let remembered: { key: string; cells: Cells } | null = null;
 
-export function Heatmap({ rows, columns, grain, onPick }: { rows: string; columns: string; grain: Grain; onPick: (row: string | null) => void }) {
+/** `ask` false (drawn out of sight, behind the Results page): the last cells stay until it may ask again. */
+export function Heatmap({ rows, columns, grain, onPick, ask = true }: { rows: string; columns: string; grain: Grain; onPick: (row: string | null) => void; ask?: boolean }) {
   const version = useWorkbench((s) => s.resultsVersion);
   const key = JSON.stringify([rows, columns, grain, version]);
   const [fetched, setData] = useState<Cells | null>(null);
   const data = remembered?.key === key ? remembered.cells : fetched;
   useEffect(() => {
-    if (remembered?.key === key) return;
+    if (remembered?.key === key || !ask) return;
     let live = true;
     const cancel = afterPaint(() => void (async () => {
       // The top level is the one the drill-down shows first: asked once for both.
@@ -33,7 +34,7 @@ export function Heatmap({ rows, columns, grain, onPick }: { rows: string; column
       cancel();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, ask]);
   const option = useMemo(() => {
     if (!data) return {};
     const xs = [...new Set(data.flatMap((d) => d.cols.groups.map((g) => g.value ?? '')))].sort();

@@ -12,8 +12,11 @@ const BUILD_AFTER_MS = 600;
 
 export function useDrillAhead(page: Page, ready: boolean): boolean {
   const [built, setBuilt] = useState(false);
-  const kept = page === 'results' || page === 'drill';
+  // Dropped on the other pages, and once there are no results to drill into (a source changed).
+  const kept = ready && (page === 'results' || page === 'drill');
   if (!kept && built) setBuilt(false);
+  // Opened directly, it is drawn already: kept when the analyst goes back to the Results page.
+  if (kept && page === 'drill' && !built) setBuilt(true);
   useEffect(() => (page === 'results' && ready ? afterQuiet(() => setBuilt(true), BUILD_AFTER_MS) : undefined), [page, ready]);
   return built && kept;
 }

@@ -37,7 +37,11 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   await page.getByTestId('tolerance-AMOUNT').getByRole('button', { name: 'Exact' }).click();
   await expect(page.getByTestId('mismatched-AMOUNT')).toHaveText(amountMismatched.toLocaleString('en-US'));
 
-  // Drill-down: region → product → month → exception rows.
+  // Drill-down: region → product → month → exception rows. While the analyst reads the results, the
+  // drill-down is drawn behind them, out of sight and out of the keyboard's way.
+  await expect(page.getByTestId('page-drill')).toBeAttached();
+  await expect(page.getByTestId('page-drill')).toBeHidden();
+  await expect(page.getByTestId('match-rate')).toBeVisible();
   await page.getByTestId('nav-drill').click();
   const level = page.getByTestId('drill-level');
   await expect(level).toHaveAttribute('data-dimension', 'REGION');
