@@ -2,7 +2,7 @@
  * Turns an Arrow IPC page into display text, exactly: DECIMAL from its unscaled integer, BIGINT from
  * bigint, timestamps from integer microseconds. Used by the grids and by the CLI's table output.
  */
-import { tableFromIPC, Type, type Data, type Field, type Vector } from 'apache-arrow';
+import { RecordBatchReader, tableFromIPC, Type, type Data, type Field, type Vector } from 'apache-arrow';
 import { bigintFromWords, formatDecimal } from './decimal.js';
 
 export interface PageColumn {
@@ -102,13 +102,19 @@ function columnCells(field: Field, vector: Vector): (string | null)[] {
   return out;
 }
 
+function pageColumn(f: Field): PageColumn {
+  return { name: f.name, type: f.metadata.get(ENGINE_TYPE_METADATA) ?? String(f.type), numeric: isNumeric(f.type.typeId) };
+}
+
+/** A page's columns from its schema alone: none of its rows are read (a grid learning its columns). */
+export function pageColumns(bytes: Uint8Array): PageColumn[] {
+  const reader = RecordBatchReader.from(bytes).open();
+  return reader.schema.fields.map(pageColumn);
+}
+
 export function decodePage(bytes: Uint8Array): DecodedPage {
   const table = tableFromIPC(bytes);
-  const columns: PageColumn[] = table.schema.fields.map((f) => ({
-    name: f.name,
-    type: f.metadata.get(ENGINE_TYPE_METADATA) ?? String(f.type),
-    numeric: isNumeric(f.type.typeId),
-  }));
+  const columns = table.schema.fields.map(pageColumn);
   const cells = table.schema.fields.map((field, c) => {
     const vector = table.getChildAt(c);
     return vector ? columnCells(field, vector) : [];

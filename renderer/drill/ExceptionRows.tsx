@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { Explanation } from '../../shared/annotations';
 import type { ExceptionClass } from '../../shared/compare';
 import { EXCEPTION_ID } from '../../shared/compare';
-import { decodePage } from '../../shared/arrow-cells';
+import { pageColumns } from '../../shared/arrow-cells';
 import type { ColumnFilter } from '../../shared/filters';
 import type { ColumnInfo, SortSpec, TablePage } from '../../shared/types';
 import { api } from '../api/client';
@@ -113,7 +113,8 @@ export function ExceptionRows({ drill, keyCount, active = true }: { drill: Drill
     page
       .then((first) => {
         if (!live) return;
-        const listed = decodePage(first.arrow).columns.map((c) => ({ name: c.name, type: c.type }));
+        // Its columns only: the grid decodes the rows themselves when it takes the same page.
+        const listed = pageColumns(first.arrow).map((c) => ({ name: c.name, type: c.type }));
         rememberExceptionColumns(version, listed);
         setColumns((shown) => (shown && JSON.stringify(shown) === JSON.stringify(listed) ? shown : listed));
         setTotal(first.total);

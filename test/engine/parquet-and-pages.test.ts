@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodePage } from '../../shared/arrow-cells.js';
+import { decodePage, pageColumns } from '../../shared/arrow-cells.js';
 import type { ParquetInspection } from '../../shared/types.js';
 import { openEngine } from '../helpers/engine.js';
 import { duck } from '../helpers/sql.js';
@@ -31,7 +31,11 @@ describe('Parquet sources and exact pages', async () => {
     const info = await engine.call('sources.import', { side: 'right', inputs: [file] });
     expect(info.format).toBe('parquet');
     expect(info.rows).toBe(3);
-    const page = decodePage((await engine.call('sources.page', { side: 'right', offset: 0, limit: 10 })).arrow);
+    const bytes = (await engine.call('sources.page', { side: 'right', offset: 0, limit: 10 })).arrow;
+    const page = decodePage(bytes);
+    // The columns read from the schema alone are those of the whole page, engine types included.
+    expect(pageColumns(bytes)).toEqual(page.columns);
+    expect(page.columns.map((c) => c.type)).toContain('DECIMAL(38,10)');
     expect(page.rows[0]).toEqual([
       '9007199254740993', '1234567890123456789012345678.9012345678', '0.10', '0.1',
       '2026-03-08 02:30:00.123456', '2026-03-08 07:30:00+00', '1969-12-31', 'zoë ✓', 'true',
