@@ -1,5 +1,5 @@
 /** One drill level: a group per row with legacy, new, difference and % per measure, and its exceptions. */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type MouseEvent } from 'react';
 import { AgGridReact, type CustomInnerHeaderProps } from 'ag-grid-react';
 import type { CellKeyDownEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, RowClassRules } from 'ag-grid-community';
 import type { DrillGroup, DrillResult } from '../../shared/compare';
@@ -152,9 +152,16 @@ export function GroupGrid({ result, onDrill, unexplained, active = true }: Props
       },
     ];
   }, [measureKey]);
+  // A click on a group's name drills in from the click itself: AG Grid hands its own cell events to the
+  // page in a later task, after a frame, and the next level's request would wait for it.
+  const clickGroup = (event: MouseEvent<HTMLDivElement>) => {
+    const row = (event.target as HTMLElement).closest('.ag-cell[col-id="value"]')?.closest('.ag-row[row-index]');
+    const group = row && gridApi.current?.getDisplayedRowAtIndex(Number(row.getAttribute('row-index')))?.data;
+    if (group) onDrill(group);
+  };
   const defs = useMemo(() => columnDefs.map((d) => ('children' in d ? { ...d, children: rememberedWidths('drill-groups', d.children as ColDef<DrillGroup>[]) } : rememberedWidths('drill-groups', [d])[0])), [columnDefs]);
   return (
-    <div className="grid-frame grid-groups" data-testid="group-grid">
+    <div className="grid-frame grid-groups" data-testid="group-grid" onClick={clickGroup}>
       <AgGridReact<DrillGroup>
         theme={gridTheme(theme)}
         context={levelName}
@@ -172,7 +179,6 @@ export function GroupGrid({ result, onDrill, unexplained, active = true }: Props
           if (copyOnCtrlC(e)) return;
           if ((e.event as KeyboardEvent | null)?.key === 'Enter' && e.data) onDrill(e.data);
         }}
-        onCellClicked={(e) => e.colDef.colId === 'value' && e.data && onDrill(e.data)}
         onRowDoubleClicked={(e) => e.data && onDrill(e.data)}
         onColumnResized={rememberWidth('drill-groups')}
         onGridReady={(e) => {
