@@ -97,10 +97,11 @@ export function DrillPage({ ws, active = true }: { ws: WorkspaceState; active?: 
       groups?.then((result) => live && setLevel({ key: levelKey, result, ms: Math.round(performance.now() - started) })).catch((e) => useWorkbench.getState().showError(e));
     };
     // Out of sight, a level follows the results once they have been still a moment (not during a toggle).
-    const stop = active ? (ask(), () => undefined) : afterQuiet(ask, LEVEL_AHEAD_AFTER_MS);
+    const stop = active ? null : afterQuiet(ask, LEVEL_AHEAD_AFTER_MS);
+    if (active) ask();
     return () => {
       live = false;
-      stop();
+      stop?.();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [levelKey, active]);
