@@ -14,6 +14,7 @@ import { blockSource, type BlockSource, type FetchPage } from './block-source';
 import { rememberWidth, rememberedWidths } from './grid-memory';
 import { gridTheme } from './theme';
 import { FILTERED_FLEX_COLUMNS, MULTI_ROW_SELECTION } from './grid-options';
+import { scrollHold, type ScrollHold } from './scroll-hold';
 
 export interface PagedGridProps {
   columns: ColumnInfo[];
@@ -90,27 +91,34 @@ export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError
     api.ensureIndexVisible(0, 'top');
     const { fetchPage: fetch, onTotal: total, onError: error } = latest.current;
     const loading = () => blockStarts(api, 'loading');
-    source.current = blockSource({ fetchPage: fetch, block: BLOCK, onTotal: total, onError: error, loading });
+    source.current = blockSource({ fetchPage: fetch, block: BLOCK, onTotal: total, onError: error, loading, onAnswered: () => hold.current?.answered() });
     api.setGridOption('datasource', source.current);
   };
-  // A scroll asks for the rows it lands on as it happens (capture: before the grid handles it), so the
-  // engine works while the grid draws the empty rows it will fill. 10M rows, a jump to row 1,000: the
+  // A scroll asks for the rows it lands on as it happens (capture: before the grid handles it), and is
+  // kept from the grid until they are in hand (see scroll-hold.ts). 10M rows, a jump to row 1,000: the
   // request left 73–102 ms after the scroll on a 2-core machine; now with it.
   const frame = useRef<HTMLDivElement | null>(null);
+  const hold = useRef<ScrollHold | null>(null);
   useEffect(() => {
-    const onScroll = (event: Event) => {
-      const api = gridApi.current;
-      const target = event.target;
-      if (!api || !source.current || !(target instanceof HTMLElement) || target.scrollHeight <= target.clientHeight) return;
-      const rowHeight = api.getSizesForCurrentTheme().rowHeight;
-      const first = Math.floor(target.scrollTop / rowHeight) - ROW_BUFFER;
-      const last = Math.ceil((target.scrollTop + target.clientHeight) / rowHeight) + ROW_BUFFER;
-      const held = new Set(blockStarts(api, 'loaded', 'loading'));
-      source.current.ahead(first, last, (start) => held.has(start));
-    };
     const element = frame.current;
-    element?.addEventListener('scroll', onScroll, { capture: true, passive: true });
-    return () => element?.removeEventListener('scroll', onScroll, { capture: true });
+    const held = scrollHold({
+      api: () => gridApi.current,
+      buffer: ROW_BUFFER,
+      block: BLOCK,
+      blocks: blockStarts,
+      onLanding: (first, last) => {
+        const api = gridApi.current;
+        if (!api || !source.current) return;
+        const have = new Set(blockStarts(api, 'loaded', 'loading'));
+        source.current.ahead(first, last, (start) => have.has(start));
+      },
+    });
+    hold.current = held;
+    element?.addEventListener('scroll', held.onScroll, { capture: true, passive: true });
+    return () => {
+      element?.removeEventListener('scroll', held.onScroll, { capture: true });
+      held.dispose();
+    };
   }, []);
   // Before the frame is painted: a grid shown again must not draw a frame of what it held.
   useLayoutEffect(() => {

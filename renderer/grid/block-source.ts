@@ -22,6 +22,8 @@ export interface BlockSourceOptions {
   onError?: (error: unknown) => void;
   /** First rows of the blocks the grid is loading; a request waits for the others only while some of them are still to be asked. */
   loading?: () => number[];
+  /** After the grid took a block's rows (or learnt it failed). */
+  onAnswered?: () => void;
 }
 
 export interface BlockSource extends IDatasource {
@@ -60,7 +62,7 @@ export function contiguousRuns<T extends { start: number; end: number; view: str
 /** Past this many blocks fetched ahead and never asked for, the oldest is dropped. */
 const KEEP_AHEAD = 8;
 
-export function blockSource({ fetchPage, block, onTotal, onError, loading }: BlockSourceOptions): BlockSource {
+export function blockSource({ fetchPage, block, onTotal, onError, loading, onAnswered }: BlockSourceOptions): BlockSource {
   let waiting: Asked[] = [];
   /** Starts of the blocks asked and not yet answered. */
   const unanswered = new Set<number>();
@@ -86,7 +88,10 @@ export function blockSource({ fetchPage, block, onTotal, onError, loading }: Blo
         a.params.failCallback();
         onError?.(error);
       })
-      .finally(() => unanswered.delete(a.params.startRow));
+      .finally(() => {
+        unanswered.delete(a.params.startRow);
+        onAnswered?.();
+      });
   };
 
   const flush = () => {

@@ -40,7 +40,20 @@ test('a newcomer opens the workbench on the demo workspace and sees its technica
   await grid.getByRole('columnheader', { name: 'AMOUNT', exact: true }).click();
   await expect(grid.locator('.ag-row[row-index="0"] [col-id="AMOUNT"]')).toHaveText('50,000.00');
   // A jump deep into the list: the rows in view straddle two blocks (fetched as the scroll happens) and
-  // continue the order without a gap, each block in its place.
+  // continue the order without a gap, each block in its place. The grid draws them once, with their data:
+  // never first as empty rows to be replaced (see scroll-hold.ts).
+  await grid.evaluate((frame) => {
+    const drawnEmpty: number[] = [];
+    (window as unknown as { drawnEmpty: number[] }).drawnEmpty = drawnEmpty;
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const node of r.addedNodes) {
+          const row = node instanceof HTMLElement && node.matches('.ag-row') ? node : null;
+          const index = Number(row?.getAttribute('row-index'));
+          if (row && index >= 900 && !row.querySelector('[col-id="AMOUNT"]')?.textContent) drawnEmpty.push(index);
+        }
+    }).observe(frame, { childList: true, subtree: true });
+  });
   await grid.evaluate((frame) => {
     const style = (e: typeof frame) => frame.ownerDocument.defaultView!.getComputedStyle(e);
     const scroller = [...frame.querySelectorAll('*')].find((e) => e.scrollHeight > e.clientHeight + 100 && /auto|scroll/.test(style(e).overflowY));
@@ -52,5 +65,6 @@ test('a newcomer opens the workbench on the demo workspace and sees its technica
   for (let i = 994; i <= 1004; i++) amounts.push(Number((await amountAt(i).textContent())!.replace(/,/g, '')));
   expect(amounts.every((a, i) => Number.isFinite(a) && (i === 0 || a <= amounts[i - 1]))).toBe(true);
   expect(amounts[0]).toBeLessThanOrEqual(50_000);
+  expect(await page.evaluate(() => (window as unknown as { drawnEmpty: number[] }).drawnEmpty)).toEqual([]);
   await page.screenshot({ path: info.outputPath('demo-data.png') });
 });

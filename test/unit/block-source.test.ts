@@ -11,14 +11,15 @@ import type { TablePage } from '../../shared/types';
 
 const TOTAL = 250;
 
-function source(loading?: () => number[], total = TOTAL) {
+function source(loading?: () => number[], total = TOTAL, onAnswered?: () => void, fail = false) {
   const fetched: [number, number, string][] = [];
   const fetchPage = async (offset: number, limit: number, sort: { column: string }[]): Promise<TablePage> => {
     fetched.push([offset, limit, sort.map((s) => s.column).join()]);
+    if (fail) throw new Error('The engine stopped.');
     const ids = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => `row ${offset + i}`);
     return { arrow: tableToIPC(tableFromArrays({ id: ids })), total, offset };
   };
-  return { fetched, datasource: blockSource({ fetchPage, block: 100, loading }) };
+  return { fetched, datasource: blockSource({ fetchPage, block: 100, loading, onAnswered }) };
 }
 
 /** Asks for a block in a timer task of its own, as AG Grid does, and resolves with what it was given. */
@@ -115,6 +116,22 @@ describe('block source', () => {
       [500, 100, ''],
       [500, 100, ''],
     ]);
+  });
+
+  it('tells its owner once the grid has taken a block, or learnt that it failed', async () => {
+    let taken = 0;
+    const seen: number[] = [];
+    const ok = source(() => [], TOTAL, () => seen.push(taken));
+    const params = { startRow: 0, endRow: 100, sortModel: [], filterModel: {}, successCallback: () => taken++, failCallback: () => undefined };
+    ok.datasource.getRows(params as unknown as IGetRowsParams);
+    await new Promise((r) => setTimeout(r, 0));
+    // Told once, and only after the rows were handed over.
+    expect(seen).toEqual([1]);
+    const failed: string[] = [];
+    const failing = source(() => [], TOTAL, () => failed.push('answered'), true);
+    await expect(ask(failing.datasource, 0, 100)).rejects.toThrow('failed');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(failed).toEqual(['answered']);
   });
 
   it('groups runs by view and adjacency', () => {
