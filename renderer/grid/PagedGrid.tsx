@@ -4,7 +4,6 @@
  * together (a scroll often lands across two) are fetched as one range (see block-source.ts).
  */
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { AgGridReact } from 'ag-grid-react';
 import type { CellKeyDownEvent, GridApi, IDatasource, RowClickedEvent, SelectionChangedEvent } from 'ag-grid-community';
 import type { ColumnInfo } from '../../shared/types';
 import { useWorkbench } from '../store/workbench';
@@ -15,6 +14,7 @@ import { rememberWidth, rememberedWidths } from './grid-memory';
 import { gridTheme } from './theme';
 import { FILTERED_FLEX_COLUMNS, MULTI_ROW_SELECTION } from './grid-options';
 import { scrollHold, type ScrollHold } from './scroll-hold';
+import { useOwnDomGrid } from './own-dom-grid';
 
 export interface PagedGridProps {
   columns: ColumnInfo[];
@@ -55,8 +55,49 @@ const blockStarts = (api: GridApi<Row>, ...states: string[]) =>
 
 export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError, onOpen, onTotal, gridId, testId, pinnedLeft = 0, refreshKey, onSelection }: PagedGridProps) {
   const theme = useWorkbench((s) => s.view.theme);
-  const gridApi = useRef<GridApi<Row> | null>(null);
   const source = useRef<BlockSource | null>(null);
+  const columnDefs = useMemo(
+    () => rememberedWidths(gridId, columns.map((c, i) => ({ ...columnDef(c.name, c.type, i, true, true), ...(i < pinnedLeft ? { pinned: 'left' as const } : {}) }))),
+    [columns, gridId, pinnedLeft],
+  );
+  const keyDown = (event: CellKeyDownEvent<Row>) => {
+    if (copyOnCtrlC(event)) return;
+    if ((event.event as KeyboardEvent | null)?.key === 'Enter' && event.data) onOpen?.(event.data);
+  };
+  const gridApi = useRef<GridApi<Row> | null>(null);
+  const gridElement = useRef<HTMLDivElement | null>(null);
+  useOwnDomGrid<Row>(gridElement, {
+    theme: gridTheme(theme),
+    rowModelType: 'infinite',
+    columnDefs,
+    cacheBlockSize: BLOCK,
+    maxConcurrentDatasourceRequests: 2,
+    // A block is asked in the task that needs it, not after the frame that draws its empty rows:
+    // the engine works while the page paints (sort and scroll: the request leaves ~15 ms sooner).
+    blockLoadDebounceMillis: 0,
+    maxBlocksInCache: 50,
+    // Only the rows in view (and a few around them) are drawn, and of a wide list only the columns in
+    // view: drawing is most of what a page costs. A narrow list keeps every column, ready to click.
+    rowBuffer: ROW_BUFFER,
+    // Rows are drawn in the frame their data arrives in, not spread over the next frames: one paint
+    // (the costly part on a machine without a GPU) instead of several.
+    suppressAnimationFrame: true,
+    suppressColumnVirtualisation: columns.length <= 30,
+    defaultColDef: FILTERED_FLEX_COLUMNS,
+    tooltipShowDelay: 400,
+    rowSelection: MULTI_ROW_SELECTION,
+    onCellKeyDown: keyDown,
+    onRowClicked: (e: RowClickedEvent<Row>) => {
+      // Ctrl/Cmd/Shift+click builds a selection; a plain click opens the row.
+      const mouse = e.event as MouseEvent | null;
+      if (mouse && (mouse.ctrlKey || mouse.metaKey || mouse.shiftKey)) return;
+      if (e.data) onOpen?.(e.data);
+    },
+    onColumnResized: rememberWidth(gridId),
+    onSelectionChanged: (e: SelectionChangedEvent<Row>) => onSelection?.(e.api.getSelectedRows()),
+  }, (api) => {
+    gridApi.current = api;
+  });
   const refreshed = useRef(refreshKey);
   useEffect(() => {
     if (refreshed.current === refreshKey) return;
@@ -64,10 +105,6 @@ export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError
     source.current?.forget();
     gridApi.current?.refreshInfiniteCache();
   }, [refreshKey]);
-  const columnDefs = useMemo(
-    () => rememberedWidths(gridId, columns.map((c, i) => ({ ...columnDef(c.name, c.type, i, true, true), ...(i < pinnedLeft ? { pinned: 'left' as const } : {}) }))),
-    [columns, gridId, pinnedLeft],
-  );
   // The list the grid shows: a new one swaps the datasource of the grid in place, which costs a page;
   // building the grid again (headers, filters, cells) costs several times that on a small machine.
   const listed = useRef<string | null>(null);
@@ -76,24 +113,6 @@ export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError
   useLayoutEffect(() => {
     latest.current = { fetchPage, onTotal, onError };
   });
-  const wanted = active ? resetKey : null;
-  const show = (api: GridApi<Row>) => {
-    if (listed.current === wanted) return;
-    // Out of sight the grid holds no rows (none of the last list may flash up when it is shown again),
-    // and with no source the sort and filter resets below ask nothing of the engine.
-    api.setGridOption('datasource', NO_ROWS);
-    source.current = null;
-    listed.current = wanted;
-    if (wanted === null) return;
-    // A new list starts as a new grid would: at the top, unsorted, unfiltered, nothing selected.
-    if (api.isAnyFilterPresent()) api.setFilterModel(null);
-    if (api.getColumnState().some((c) => c.sort)) api.applyColumnState({ defaultState: { sort: null } });
-    api.ensureIndexVisible(0, 'top');
-    const { fetchPage: fetch, onTotal: total, onError: error } = latest.current;
-    const loading = () => blockStarts(api, 'loading');
-    source.current = blockSource({ fetchPage: fetch, block: BLOCK, onTotal: total, onError: error, loading, onAnswered: () => hold.current?.answered() });
-    api.setGridOption('datasource', source.current);
-  };
   // A scroll asks for the rows it lands on as it happens (capture: before the grid handles it), and is
   // kept from the grid until they are in hand (see scroll-hold.ts). 10M rows, a jump to row 1,000: the
   // request left 73–102 ms after the scroll on a 2-core machine; now with it.
@@ -120,50 +139,31 @@ export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError
       held.dispose();
     };
   }, []);
+  const wanted = active ? resetKey : null;
+  const show = (api: GridApi<Row>) => {
+    if (listed.current === wanted) return;
+    // Out of sight the grid holds no rows (none of the last list may flash up when it is shown again),
+    // and with no source the sort and filter resets below ask nothing of the engine.
+    api.setGridOption('datasource', NO_ROWS);
+    source.current = null;
+    listed.current = wanted;
+    if (wanted === null) return;
+    // A new list starts as a new grid would: at the top, unsorted, unfiltered, nothing selected.
+    if (api.isAnyFilterPresent()) api.setFilterModel(null);
+    if (api.getColumnState().some((c) => c.sort)) api.applyColumnState({ defaultState: { sort: null } });
+    api.ensureIndexVisible(0, 'top');
+    const { fetchPage: fetch, onTotal: total, onError: error } = latest.current;
+    const loading = () => blockStarts(api, 'loading');
+    source.current = blockSource({ fetchPage: fetch, block: BLOCK, onTotal: total, onError: error, loading, onAnswered: () => hold.current?.answered() });
+    api.setGridOption('datasource', source.current);
+  };
   // Before the frame is painted: a grid shown again must not draw a frame of what it held.
   useLayoutEffect(() => {
     if (gridApi.current) show(gridApi.current);
   });
-  const keyDown = (event: CellKeyDownEvent<Row>) => {
-    if (copyOnCtrlC(event)) return;
-    if ((event.event as KeyboardEvent | null)?.key === 'Enter' && event.data) onOpen?.(event.data);
-  };
   return (
     <div className="grid-frame" data-testid={testId} ref={frame}>
-      <AgGridReact<Row>
-        theme={gridTheme(theme)}
-        rowModelType="infinite"
-        columnDefs={columnDefs}
-        cacheBlockSize={BLOCK}
-        maxConcurrentDatasourceRequests={2}
-        // A block is asked in the task that needs it, not after the frame that draws its empty rows:
-        // the engine works while the page paints (sort and scroll: the request leaves ~15 ms sooner).
-        blockLoadDebounceMillis={0}
-        maxBlocksInCache={50}
-        // Only the rows in view (and a few around them) are drawn, and of a wide list only the columns in
-        // view: drawing is most of what a page costs. A narrow list keeps every column, ready to click.
-        rowBuffer={ROW_BUFFER}
-        // Rows are drawn in the frame their data arrives in, not spread over the next frames: one paint
-        // (the costly part on a machine without a GPU) instead of several.
-        suppressAnimationFrame
-        suppressColumnVirtualisation={columns.length <= 30}
-        defaultColDef={FILTERED_FLEX_COLUMNS}
-        tooltipShowDelay={400}
-        rowSelection={MULTI_ROW_SELECTION}
-        onCellKeyDown={keyDown}
-        onRowClicked={(e: RowClickedEvent<Row>) => {
-          // Ctrl/Cmd/Shift+click builds a selection; a plain click opens the row.
-          const mouse = e.event as MouseEvent | null;
-          if (mouse && (mouse.ctrlKey || mouse.metaKey || mouse.shiftKey)) return;
-          if (e.data) onOpen?.(e.data);
-        }}
-        onColumnResized={rememberWidth(gridId)}
-        onGridReady={(e) => {
-          gridApi.current = e.api;
-          show(e.api);
-        }}
-        onSelectionChanged={(e: SelectionChangedEvent<Row>) => onSelection?.(e.api.getSelectedRows())}
-      />
+      <div className="own-dom-grid" ref={gridElement} />
     </div>
   );
 }
