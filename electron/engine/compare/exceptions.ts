@@ -20,6 +20,7 @@ import { ident, literal } from '../db/sql.js';
 import type { Plan } from './plan.js';
 import { RUN_EXCEPTIONS } from './run-tables.js';
 import { STATUS } from './classify.js';
+import { MAX_ROWS as MAX_KEPT_ROWS, type SortedListings } from './sorted-listings.js';
 
 export interface ExceptionQuery {
   classes?: (ExceptionClass | 'within_tolerance')[];
@@ -178,7 +179,13 @@ export async function exceptionListColumns(lane: Lane, plan: Plan): Promise<Colu
   return reader.deduplicatedColumnNames().map((name, i) => ({ name, type: types[i].toString() }));
 }
 
-export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery, totals = new ExceptionTotals()): Promise<TablePage> {
+/** The sorted lists kept for the current listing of exceptions, and that listing's identity. */
+export interface KeptListings {
+  sorted: SortedListings;
+  listing: string;
+}
+
+export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery, totals = new ExceptionTotals(), kept?: KeptListings): Promise<TablePage> {
   const shown = exceptionColumns(plan);
   const sqlOf = new Map(shown);
   for (const s of q.sort ?? []) {
@@ -193,16 +200,30 @@ export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery, 
   const params = new Params();
   const where = exceptionWhere(plan, q, params);
   const order = [...(q.sort ?? []).map((s) => `(${sqlOf.get(s.column)}) ${s.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`), '_row'].join(', ');
-  const window = `LIMIT ${params.add(q.limit, BIGINT)} OFFSET ${params.add(q.offset, BIGINT)}`;
   const select = selectShown(shown);
-  // Unless the query reads annotations, the page's row ids are sorted and sliced from the exceptions
-  // alone (narrow rows), and only those rows are widened and joined to their annotations and history —
-  // each narrowed to the page's ids first, as the history holds every exception ever seen and hashing
-  // all of it for 100 rows was most of a page's time (10M rows: 56 → 24 ms).
-  const sql = joined
-    ? `${select} FROM ${EXCEPTIONS_FROM} WHERE ${where} ORDER BY ${order} ${window}`
-    : `WITH page AS (SELECT * FROM ${RUN_EXCEPTIONS} WHERE _row IN (SELECT _row FROM ${RUN_EXCEPTIONS} WHERE ${where} ORDER BY ${order} ${window}))
+  // A list that reads annotations or history is paged from the joined tables (they change under it).
+  const keptAs = !joined && kept ? JSON.stringify([kept.listing, where, params.values.map(String), order]) : null;
+  const sorted = keptAs ? kept!.sorted.find(keptAs) : null;
+  let sql: string;
+  let values = params;
+  if (sorted) {
+    values = new Params();
+    sql = `WITH page AS (SELECT * FROM ${sorted} WHERE _pos >= ${values.add(q.offset, BIGINT)} AND _pos < ${values.add(q.offset + q.limit, BIGINT)})
+       ${select} FROM ${withHistory('page', 'page')} ORDER BY _pos`;
+  } else {
+    if (keptAs && (q.offset > 0 || q.sort?.length) && total > 2 * q.limit && total <= MAX_KEPT_ROWS) {
+      kept!.sorted.keep(keptAs, `SELECT row_number() OVER (ORDER BY ${order}) - 1 AS _pos, * FROM ${RUN_EXCEPTIONS} WHERE ${where}`, params.clone());
+    }
+    const window = `LIMIT ${params.add(q.limit, BIGINT)} OFFSET ${params.add(q.offset, BIGINT)}`;
+    // Unless the query reads annotations, the page's row ids are sorted and sliced from the exceptions
+    // alone (narrow rows), and only those rows are widened and joined to their annotations and history —
+    // each narrowed to the page's ids first, as the history holds every exception ever seen and hashing
+    // all of it for 100 rows was most of a page's time (10M rows: 56 → 24 ms).
+    sql = joined
+      ? `${select} FROM ${EXCEPTIONS_FROM} WHERE ${where} ORDER BY ${order} ${window}`
+      : `WITH page AS (SELECT * FROM ${RUN_EXCEPTIONS} WHERE _row IN (SELECT _row FROM ${RUN_EXCEPTIONS} WHERE ${where} ORDER BY ${order} ${window}))
        ${select} FROM ${withHistory('page', 'page')} ORDER BY ${order}`;
-  const reader = await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList));
+  }
+  const reader = await lane.use((c) => c.runAndReadAll(sql, values.values, values.typeList));
   return { arrow: readerToArrow(reader), total, offset: q.offset };
 }

@@ -25,6 +25,7 @@ import { rowDetail } from './detail.js';
 import { EXCEPTIONS_FROM, ExceptionTotals, exceptionColumns, exceptionListColumns, exceptionsFrom, exceptionDimSql, exceptionWhere, exceptionsPage, explanationSql, type ExceptionQuery } from './exceptions.js';
 import { buildSignature, planComparison, type Plan, type Slot } from './plan.js';
 import { edgeSql, instantSql, ruleZones, runRows, zoneIndexSql, type ReadingContext } from './readings.js';
+import { SortedListings } from './sorted-listings.js';
 import { RUN_EXCEPTIONS, RUN_EXCEPTIONS_NAME, RUN_ROWS, cubeSideName, dynamicStatusName, zoneCodes, zoneKeysType } from './run-tables.js';
 import { KeptTable } from './kept.js';
 import { RunLog } from '../annotations/runs.js';
@@ -103,6 +104,8 @@ export class CompareSession {
   private listing: { abort: AbortController; done: Promise<RunState> } | null = null;
   /** Counts of the exception queries asked of the current listing (made anew with each listing). */
   private exceptionTotals = new ExceptionTotals();
+  /** Exception lists the analyst pages through, kept sorted (made anew with each listing). */
+  private readonly sortedListings = new SortedListings(() => this.ws.db.lane('listing'));
   /** The listing a toggle starts once the analyst has settled on it (see listSoon), and who waits for that. */
   private settling: ReturnType<typeof setTimeout> | undefined;
   private settled: ReturnType<typeof settlement> | null = null;
@@ -206,6 +209,7 @@ export class CompareSession {
   /** Stops the background listing and lets reads of the current run finish, then classifies. */
   private async replace(contract: Contract, contractDir: string, job: JobContext, quick: boolean): Promise<CompareSummary> {
     await this.stopListing();
+    await this.sortedListings.interrupt();
     if (this.reads.size) {
       // Reads of the previous run are interrupted rather than waited for (a count over millions of
       // exceptions must not hold up a toggle); each is asked again on the new run (see reading).
@@ -495,6 +499,7 @@ export class CompareSession {
     await joinCube(lane, state.plan, true);
     this.joined = key;
     this.exceptionTotals = new ExceptionTotals();
+    this.sortedListings.clear();
     if (cubeStale) {
       state.summary = { ...state.summary, dst: state.dst, aggregates: { dimensions: state.plan.dimensions.map((d) => d.name), ...(await aggregateSummary(lane, state.plan)), stale: false } };
       await this.ws.saveComparison(state.plan.contract, state.summary);
@@ -508,7 +513,10 @@ export class CompareSession {
   }
 
   async exceptions(query: ExceptionQuery): Promise<TablePage> {
-    return this.reading(async (state) => exceptionsPage(await this.ws.db.lane('page'), state.plan, query, this.exceptionTotals));
+    return this.reading(async (state) => {
+      const kept = this.joined ? { sorted: this.sortedListings, listing: this.joined } : undefined;
+      return exceptionsPage(await this.ws.db.lane('page'), state.plan, query, this.exceptionTotals, kept);
+    });
   }
 
   async exceptionColumnsInfo(): Promise<ColumnInfo[]> {

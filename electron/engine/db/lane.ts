@@ -6,7 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { JobContext } from '../jobs.js';
 import { cancelledError } from './errors.js';
 
-export type LaneKind = 'meta' | 'import' | 'compare' | 'page' | 'explain' | 'export' | 'notes';
+export type LaneKind = 'meta' | 'import' | 'compare' | 'page' | 'explain' | 'export' | 'notes' | 'listing';
 
 const PROGRESS_POLL_MS = 150;
 const INTERRUPT_REPEAT_MS = 20;
