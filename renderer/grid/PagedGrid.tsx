@@ -14,7 +14,7 @@ import { rememberWidth, rememberedWidths } from './grid-memory';
 import { gridTheme } from './theme';
 import { FILTERED_FLEX_COLUMNS, MULTI_ROW_SELECTION } from './grid-options';
 import { scrollHold, type ScrollHold } from './scroll-hold';
-import { sortOfClick } from './next-sort';
+import { sortOfClick } from './sort-click';
 import { useOwnDomGrid } from './own-dom-grid';
 
 export interface PagedGridProps {

@@ -39,14 +39,17 @@ test('a newcomer opens the workbench on the demo workspace and sees its technica
   // then), and the grid's own request takes that page rather than asking again.
   const pagesAsked = () => page.evaluate(() => performance.getEntriesByName('api sources.page').map((m) => m.startTime));
   // The end of each click's handling: a listener on the window, in the bubble phase, runs last.
-  await page.evaluate(() => window.addEventListener('click', () => ((window as unknown as { clickDone: number }).clickDone = performance.now())));
+  await grid.evaluate((frame) => {
+    const view = frame.ownerDocument.defaultView!;
+    view.addEventListener('click', () => ((view as unknown as { clickDone: number }).clickDone = view.performance.now()));
+  });
   const sortBy = async (first: string) => {
     const before = (await pagesAsked()).length;
     await grid.getByRole('columnheader', { name: 'AMOUNT', exact: true }).click();
     await expect(grid.locator('.ag-row[row-index="0"] [col-id="AMOUNT"]')).toHaveText(first);
     const asked = (await pagesAsked()).slice(before);
     expect(asked).toHaveLength(1);
-    expect(asked[0]).toBeLessThan(await page.evaluate(() => (window as unknown as { clickDone: number }).clickDone));
+    expect(asked[0]).toBeLessThan(await grid.evaluate((frame) => (frame.ownerDocument.defaultView as unknown as { clickDone: number }).clickDone));
   };
   await sortBy('-376.50');
   await sortBy('50,000.00');
@@ -54,12 +57,13 @@ test('a newcomer opens the workbench on the demo workspace and sees its technica
   // continue the order without a gap, each block in its place. The grid draws them once, with their data:
   // never first as empty rows to be replaced (see scroll-hold.ts).
   await grid.evaluate((frame) => {
+    const view = frame.ownerDocument.defaultView!;
     const drawnEmpty: number[] = [];
-    (window as unknown as { drawnEmpty: number[] }).drawnEmpty = drawnEmpty;
-    new MutationObserver((records) => {
+    (view as unknown as { drawnEmpty: number[] }).drawnEmpty = drawnEmpty;
+    new view.MutationObserver((records: { addedNodes: ArrayLike<typeof frame> }[]) => {
       for (const r of records)
-        for (const node of r.addedNodes) {
-          const row = node instanceof HTMLElement && node.matches('.ag-row') ? node : null;
+        for (const node of Array.from(r.addedNodes)) {
+          const row = node.nodeType === 1 && node.matches('.ag-row') ? node : null;
           const index = Number(row?.getAttribute('row-index'));
           if (row && index >= 900 && !row.querySelector('[col-id="AMOUNT"]')?.textContent) drawnEmpty.push(index);
         }
@@ -76,6 +80,6 @@ test('a newcomer opens the workbench on the demo workspace and sees its technica
   for (let i = 994; i <= 1004; i++) amounts.push(Number((await amountAt(i).textContent())!.replace(/,/g, '')));
   expect(amounts.every((a, i) => Number.isFinite(a) && (i === 0 || a <= amounts[i - 1]))).toBe(true);
   expect(amounts[0]).toBeLessThanOrEqual(50_000);
-  expect(await page.evaluate(() => (window as unknown as { drawnEmpty: number[] }).drawnEmpty)).toEqual([]);
+  expect(await grid.evaluate((frame) => (frame.ownerDocument.defaultView as unknown as { drawnEmpty: number[] }).drawnEmpty)).toEqual([]);
   await page.screenshot({ path: info.outputPath('demo-data.png') });
 });
