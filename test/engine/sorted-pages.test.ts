@@ -41,6 +41,8 @@ describe('kept sorted lists', async () => {
       await until(async () => (await keptTables()).length > before.length || before.length >= 3);
       for (const [i, offset] of [0, 100, 450, 900].entries()) expect(await pageOf(view, offset)).toEqual(expected[i]);
       expect(expected[0].rows.length).toBeGreaterThan(0);
+      // The history across runs is on every row (the kept list carries it).
+      expect(expected[0].rows[0]['runs seen']).toBe('1');
     }
   });
 
@@ -64,5 +66,16 @@ describe('kept sorted lists', async () => {
     const deep = await pageOf(views[0], 300);
     await until(async () => (await keptTables()).length === 1);
     expect(await pageOf(views[0], 300)).toEqual(deep);
+  });
+
+  it('shows the history of a run recorded after the list was kept', async () => {
+    await p.run(exact);
+    await pageOf(views[1], 200);
+    await until(async () => (await keptTables()).length === 1);
+    expect((await pageOf(views[1], 200)).rows.map((r) => r['runs seen'])).toEqual(Array(100).fill('2'));
+    await p.run(exact);
+    await pageOf(views[1], 200);
+    await until(async () => (await keptTables()).length === 1);
+    expect((await pageOf(views[1], 200)).rows.map((r) => r['runs seen'])).toEqual(Array(100).fill('3'));
   });
 });

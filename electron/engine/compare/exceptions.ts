@@ -76,10 +76,17 @@ const WITH_ANNOTATIONS = `${RUN_EXCEPTIONS} LEFT JOIN parity_annotations a ON a.
  * Exceptions (`base`) with their annotation (a) and their history across runs (s), joined by identity;
  * `onlyOf` narrows both to the ids it holds before the join (a page's).
  */
-function withHistory(base: string, onlyOf?: string): string {
+function withHistory(base: string, onlyOf?: string, history?: string): string {
   const of = (table: string) => (onlyOf ? `(SELECT * FROM ${table} WHERE exception_id IN (SELECT _xid FROM ${onlyOf}))` : table);
-  return `${base} LEFT JOIN ${of('parity_annotations')} a ON a.exception_id = _xid LEFT JOIN ${of('parity_seen')} s ON s.exception_id = _xid`;
+  return `${base} LEFT JOIN ${of('parity_annotations')} a ON a.exception_id = _xid LEFT JOIN ${history ?? of('parity_seen')} s ON s.exception_id = _xid`;
 }
+
+/**
+ * A kept sorted list carries each exception's history across runs (`_first_seen`, `_runs_seen`): the
+ * history only changes when a run is recorded, which drops every kept list, and reading it from the list
+ * spares a page the look-up in all the history ever kept (10M: ~6–9 ms of a page's 10).
+ */
+const KEPT_HISTORY = (page: string) => `(SELECT _xid AS exception_id, _first_seen AS first_seen, _runs_seen AS runs_seen FROM ${page})`;
 
 /** The exceptions with their annotation and their history across runs. */
 export const EXCEPTIONS_FROM = withHistory(RUN_EXCEPTIONS);
@@ -209,10 +216,11 @@ export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery, 
   if (sorted) {
     values = new Params();
     sql = `WITH page AS (SELECT * FROM ${sorted} WHERE _pos >= ${values.add(q.offset, BIGINT)} AND _pos < ${values.add(q.offset + q.limit, BIGINT)})
-       ${select} FROM ${withHistory('page', 'page')} ORDER BY _pos`;
+       ${select} FROM ${withHistory('page', 'page', KEPT_HISTORY('page'))} ORDER BY _pos`;
   } else {
     if (keptAs && (q.offset > 0 || q.sort?.length) && total > 2 * q.limit && total <= MAX_KEPT_ROWS) {
-      kept!.sorted.keep(keptAs, `SELECT row_number() OVER (ORDER BY ${order}) - 1 AS _pos, * FROM ${RUN_EXCEPTIONS} WHERE ${where}`, params.clone());
+      const numbered = `SELECT row_number() OVER (ORDER BY ${order}) - 1 AS _pos, e.*, h.first_seen AS _first_seen, h.runs_seen AS _runs_seen`;
+      kept!.sorted.keep(keptAs, `${numbered} FROM ${RUN_EXCEPTIONS} e LEFT JOIN parity_seen h ON h.exception_id = e._xid WHERE ${where}`, params.clone());
     }
     const window = `LIMIT ${params.add(q.limit, BIGINT)} OFFSET ${params.add(q.offset, BIGINT)}`;
     // Unless the query reads annotations, the page's row ids are sorted and sliced from the exceptions

@@ -362,6 +362,8 @@ export class CompareSession {
     if (!quick) {
       await this.list(this.state, scale(job, 0.96, 1));
       await this.runLog.record(contract.name);
+      // Kept sorted lists carry each exception's history across runs, which the record just changed.
+      this.sortedListings.clear();
     }
     job.progress({ phase: 'Done', fraction: 1 });
     return summary;
