@@ -20,7 +20,7 @@ import { ident, literal } from '../db/sql.js';
 import type { Plan } from './plan.js';
 import { RUN_EXCEPTIONS } from './run-tables.js';
 import { STATUS } from './classify.js';
-import { MAX_ROWS as MAX_KEPT_ROWS, type SortedListings } from './sorted-listings.js';
+import { SortedListings } from './sorted-listings.js';
 
 export interface ExceptionQuery {
   classes?: (ExceptionClass | 'within_tolerance')[];
@@ -186,6 +186,28 @@ export async function exceptionListColumns(lane: Lane, plan: Plan): Promise<Colu
   return reader.deduplicatedColumnNames().map((name, i) => ({ name, type: types[i].toString() }));
 }
 
+/** A page read by position from a kept sorted list. */
+function pageOfKept(table: string, q: ExceptionQuery, select: string): { sql: string; values: Params } {
+  const values = new Params();
+  const sql = `WITH page AS (SELECT * FROM ${table} WHERE _pos >= ${values.add(q.offset, BIGINT)} AND _pos < ${values.add(q.offset + q.limit, BIGINT)})
+       ${select} FROM ${withHistory('page', 'page', KEPT_HISTORY('page'))} ORDER BY _pos`;
+  return { sql, values };
+}
+
+/** A page sorted and sliced out of the exceptions (`params` holds the filter's values). */
+function pageOfExceptions(joined: boolean, select: string, where: string, order: string, params: Params, q: ExceptionQuery): { sql: string; values: Params } {
+  const window = `LIMIT ${params.add(q.limit, BIGINT)} OFFSET ${params.add(q.offset, BIGINT)}`;
+  // Unless the query reads annotations, the page's row ids are sorted and sliced from the exceptions
+  // alone (narrow rows), and only those rows are widened and joined to their annotations and history —
+  // each narrowed to the page's ids first, as the history holds every exception ever seen and hashing
+  // all of it for 100 rows was most of a page's time (10M rows: 56 → 24 ms).
+  const sql = joined
+    ? `${select} FROM ${EXCEPTIONS_FROM} WHERE ${where} ORDER BY ${order} ${window}`
+    : `WITH page AS (SELECT * FROM ${RUN_EXCEPTIONS} WHERE _row IN (SELECT _row FROM ${RUN_EXCEPTIONS} WHERE ${where} ORDER BY ${order} ${window}))
+       ${select} FROM ${withHistory('page', 'page')} ORDER BY ${order}`;
+  return { sql, values: params };
+}
+
 /** The sorted lists kept for the current listing of exceptions, and that listing's identity. */
 export interface KeptListings {
   sorted: SortedListings;
@@ -211,27 +233,11 @@ export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery, 
   // A list that reads annotations or history is paged from the joined tables (they change under it).
   const keptAs = !joined && kept ? JSON.stringify([kept.listing, where, params.values.map(String), order]) : null;
   const sorted = keptAs ? kept!.sorted.find(keptAs) : null;
-  let sql: string;
-  let values = params;
-  if (sorted) {
-    values = new Params();
-    sql = `WITH page AS (SELECT * FROM ${sorted} WHERE _pos >= ${values.add(q.offset, BIGINT)} AND _pos < ${values.add(q.offset + q.limit, BIGINT)})
-       ${select} FROM ${withHistory('page', 'page', KEPT_HISTORY('page'))} ORDER BY _pos`;
-  } else {
-    if (keptAs && (q.offset > 0 || q.sort?.length) && total > 2 * q.limit && total <= MAX_KEPT_ROWS) {
-      const numbered = `SELECT row_number() OVER (ORDER BY ${order}) - 1 AS _pos, e.*, h.first_seen AS _first_seen, h.runs_seen AS _runs_seen`;
-      kept!.sorted.keep(keptAs, `${numbered} FROM ${RUN_EXCEPTIONS} e LEFT JOIN parity_seen h ON h.exception_id = e._xid WHERE ${where}`, params.clone());
-    }
-    const window = `LIMIT ${params.add(q.limit, BIGINT)} OFFSET ${params.add(q.offset, BIGINT)}`;
-    // Unless the query reads annotations, the page's row ids are sorted and sliced from the exceptions
-    // alone (narrow rows), and only those rows are widened and joined to their annotations and history —
-    // each narrowed to the page's ids first, as the history holds every exception ever seen and hashing
-    // all of it for 100 rows was most of a page's time (10M rows: 56 → 24 ms).
-    sql = joined
-      ? `${select} FROM ${EXCEPTIONS_FROM} WHERE ${where} ORDER BY ${order} ${window}`
-      : `WITH page AS (SELECT * FROM ${RUN_EXCEPTIONS} WHERE _row IN (SELECT _row FROM ${RUN_EXCEPTIONS} WHERE ${where} ORDER BY ${order} ${window}))
-       ${select} FROM ${withHistory('page', 'page')} ORDER BY ${order}`;
+  if (keptAs && !sorted && SortedListings.worth({ offset: q.offset, limit: q.limit, sorted: Boolean(q.sort?.length) }, total)) {
+    const numbered = `SELECT row_number() OVER (ORDER BY ${order}) - 1 AS _pos, e.*, h.first_seen AS _first_seen, h.runs_seen AS _runs_seen`;
+    kept!.sorted.keep(keptAs, `${numbered} FROM ${RUN_EXCEPTIONS} e LEFT JOIN parity_seen h ON h.exception_id = e._xid WHERE ${where}`, params.clone());
   }
+  const { sql, values } = sorted ? pageOfKept(sorted, q, select) : pageOfExceptions(joined, select, where, order, params, q);
   const reader = await lane.use((c) => c.runAndReadAll(sql, values.values, values.typeList));
   return { arrow: readerToArrow(reader), total, offset: q.offset };
 }

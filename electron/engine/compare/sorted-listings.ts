@@ -15,7 +15,7 @@ import type { Params } from '../db/params.js';
 import { RUN_DB } from './run-tables.js';
 
 /** Lists longer than this are paged from the exceptions each time (a copy would weigh too much). */
-export const MAX_ROWS = 2_000_000;
+const MAX_ROWS = 2_000_000;
 /** Lists kept at a time; the least recently paged one is dropped for a new one. */
 const KEEP = 3;
 /** A list is kept this long after it was asked, so its sort does not take the cores from drawing its first page. */
@@ -32,6 +32,8 @@ export class SortedListings {
   private generation = 0;
   private made = 0;
   private uses = 0;
+  /** Lists being made now (a run interrupts them). */
+  private making = 0;
 
   constructor(private readonly lane: () => Promise<Lane>) {}
 
@@ -41,6 +43,14 @@ export class SortedListings {
     if (!kept?.ready) return null;
     kept.used = ++this.uses;
     return kept.table;
+  }
+
+  /**
+   * Whether a list is worth keeping once a page of it was asked: it was paged past its first page or sorted
+   * by the analyst, it holds more than two pages, and it may be copied.
+   */
+  static worth(page: { offset: number; limit: number; sorted: boolean }, total: number): boolean {
+    return (page.offset > 0 || page.sorted) && total > 2 * page.limit && total <= MAX_ROWS;
   }
 
   /**
@@ -63,7 +73,12 @@ export class SortedListings {
     try {
       if (generation !== this.generation) return;
       const lane = await this.lane();
-      await lane.use((c) => c.run(`CREATE TABLE ${entry.table} AS ${select}`, params.values, params.typeList));
+      this.making++;
+      try {
+        await lane.use((c) => c.run(`CREATE TABLE ${entry.table} AS ${select}`, params.values, params.typeList));
+      } finally {
+        this.making--;
+      }
       if (generation !== this.generation || this.kept.get(key) !== entry) {
         await lane.use((c) => c.run(`DROP TABLE IF EXISTS ${entry.table}`));
         return;
@@ -97,8 +112,8 @@ export class SortedListings {
       .catch(() => undefined);
   }
 
-  /** Stops a list being made (a run is about to replace the exceptions it reads). */
+  /** Stops a list being made (a run is about to replace the exceptions it reads); with none, nothing to do. */
   async interrupt(): Promise<void> {
-    (await this.lane()).connection.interrupt();
+    if (this.making) (await this.lane()).connection.interrupt();
   }
 }
