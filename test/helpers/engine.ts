@@ -6,12 +6,17 @@ import { ParityError } from '../../shared/errors.js';
 import { tempFolder } from './temp.js';
 
 let counter = 0;
+const open: EngineService[] = [];
+// At file level, and after temp.ts's hook in this file, so engines close before their folders go (hooks run last-registered first).
+afterAll(async () => {
+  for (const engine of open.splice(0)) await engine.close();
+});
 
 /** A real engine on a real DuckDB file in a temporary folder; closed after the file's tests. */
 export async function openEngine(options: WorkspaceOptions = {}): Promise<{ engine: EngineService; dir: string }> {
   const dir = tempFolder();
   const engine = await EngineService.open(path.join(dir, `ws${++counter}.parity`), { memoryLimit: '1GB', home: dir, ...options });
-  afterAll(() => engine.close());
+  open.push(engine);
   return { engine, dir };
 }
 
