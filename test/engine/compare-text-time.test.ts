@@ -69,6 +69,11 @@ describe('time zones', () => {
     // Indianapolis kept standard time all year in 2001: 12:00 local = 17:00Z. LAX 02:10 on 2001-04-01 did not exist.
     expect(column(s, 'dep')).toMatchObject({ mismatched: 0, nullDifferences: 1 });
     expect(s.dst.left[0]).toMatchObject({ nonexistent: 1, ambiguous: 0, unmapped: 1 });
+    // Row detail names the zone each row was read in (its own, by the row's zone code), and the gap.
+    const zoneOf = async (id: string) => (await p.engine.call('compare.row', { key: [id] })).cells.find((c) => c.column === 'dep')?.zone;
+    expect(await zoneOf('1')).toEqual({ left: 'America/Los_Angeles', right: null, leftEdge: 'nonexistent', rightEdge: null });
+    expect(await zoneOf('2')).toEqual({ left: 'America/Indiana/Indianapolis', right: null, leftEdge: null, rightEdge: null });
+    expect(await zoneOf('4')).toEqual({ left: 'unmapped', right: null, leftEdge: null, rightEdge: null });
     const mapped = await p.run({
       key: ['id'],
       left: { timezone: { kind: 'perRow', column: 'origin', zones: { LAX: 'America/Los_Angeles', IND: 'America/Indiana/Indianapolis', JFK: 'America/New_York' }, fallback: 'UTC' } },

@@ -12,8 +12,8 @@ import { sideRelation } from './build.js';
 import { ident } from '../db/sql.js';
 import { columnReading, STATUS } from './classify.js';
 import type { Plan } from './plan.js';
-import { edgeSql, ruleZones, runRows, zoneIndexSql, type ReadingContext } from './readings.js';
-import { RUN_EXCEPTIONS } from './run-tables.js';
+import { edgeSql, listedRows, ruleZones, zoneIndexSql, type ReadingContext } from './readings.js';
+import { RUN_EXCEPTIONS, RUN_ROWS } from './run-tables.js';
 
 const STATUS_NAME = ['equal', 'within_tolerance', 'mismatch', 'null_difference'] as const;
 
@@ -60,7 +60,10 @@ export async function rowDetail(lane: Lane, ctx: ReadingContext, key: (string | 
     ].join(', ');
   });
   const zones = [`${zoneIndexSql(ctx, 'left')} AS _zl`, `${zoneIndexSql(ctx, 'right')} AS _zr`];
-  const sql = `SELECT _rid AS _row, _l, _r, ${[...cells, ...zones].join(', ')} FROM ${runRows(ctx)} WHERE ${where} AND _l AND _r LIMIT 1`;
+  // The run row is found by its key alone (a filtered scan), then read with its zone codes by row id:
+  // filtering after the positional join with the zone codes read every run row (10M rows: 0.9 s).
+  const found = `(SELECT rowid AS _row FROM ${RUN_ROWS} WHERE ${where} AND _l AND _r LIMIT 1)`;
+  const sql = `SELECT k._row AS _row, _l, _r, ${[...cells, ...zones].join(', ')} FROM ${listedRows(ctx, found)} LIMIT 1`;
   const row = (await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList))).getRowObjectsJS()[0];
   const classParams = new Params();
   const classes = (
