@@ -183,6 +183,11 @@ async function main(): Promise<void> {
       page.getByTestId('group-grid').locator('.ag-row[row-index="0"] [col-id="value"]').click());
     await measure(page, 'drill: month → exception rows shown', exceptionRow(0), () =>
       page.getByTestId('group-grid').locator('.ag-row[row-index="0"] [col-id="value"]').click());
+    // The last level: one exception's two rows side by side (read from the sources and the run by its key).
+    await measure(page, 'drill: exception row → row detail shown', `Boolean(document.querySelector('[data-testid=row-detail] [data-testid^="detail-"]'))`, () =>
+      page.locator('[data-testid=exception-rows]:not([hidden]) [data-testid=exception-grid] .ag-row[row-index="0"] [col-id="class"]').click());
+    await page.keyboard.press('Escape');
+    await page.getByTestId('row-detail').waitFor({ state: 'hidden' });
     await measure(page, 'drill: Backspace up to the month groups', `${dimension('month')} && ${firstGroup}`, () => page.locator('body').press('Backspace'));
     await measure(page, 'drill: breadcrumb back to all → REGION groups', `${dimension('REGION')} && ${firstGroup}`, () =>
       page.getByTestId('breadcrumb').getByRole('button', { name: 'All' }).click());
