@@ -2,7 +2,7 @@
  * Row detail: both full source rows for a key, side by side, and for each compared column the values as
  * written, as compared (after maps, trims and zone reading), the status, the difference and the tolerance.
  */
-import { VARCHAR } from '@duckdb/node-api';
+import { BIGINT, VARCHAR } from '@duckdb/node-api';
 import type { CellDetail, ExceptionClass, RowDetail } from '../../../shared/compare.js';
 import { ParityError } from '../../../shared/errors.js';
 import type { Side } from '../../../shared/types.js';
@@ -46,7 +46,11 @@ function toleranceText(plan: Plan, i: number): string | null {
 export async function rowDetail(lane: Lane, ctx: ReadingContext, key: (string | null)[]): Promise<RowDetail> {
   const { plan } = ctx;
   const params = ctx.params;
-  const where = keyMatch(plan, key, params, (i) => `k${i}`);
+  // The run row is found by its key alone (one filtered scan), then read with its zone codes by row id:
+  // filtering after the positional join with the zone codes read every run row (10M rows: 0.9 s).
+  const keyParams = new Params();
+  const findSql = `SELECT rowid FROM ${RUN_ROWS} WHERE ${keyMatch(plan, key, keyParams, (i) => `k${i}`)} AND _l AND _r LIMIT 1`;
+  const found = (await lane.use((c) => c.runAndReadAll(findSql, keyParams.values, keyParams.typeList))).getRows()[0]?.[0] as bigint | undefined;
   const cells = plan.columns.map((col, i) => {
     const r = columnReading(ctx, col);
     const shown = (e: string) => (col.kind === 'timestamp' ? `make_timestamptz(${e})::VARCHAR` : `(${e})::VARCHAR`);
@@ -60,11 +64,11 @@ export async function rowDetail(lane: Lane, ctx: ReadingContext, key: (string | 
     ].join(', ');
   });
   const zones = [`${zoneIndexSql(ctx, 'left')} AS _zl`, `${zoneIndexSql(ctx, 'right')} AS _zr`];
-  // The run row is found by its key alone (a filtered scan), then read with its zone codes by row id:
-  // filtering after the positional join with the zone codes read every run row (10M rows: 0.9 s).
-  const found = `(SELECT rowid AS _row FROM ${RUN_ROWS} WHERE ${where} AND _l AND _r LIMIT 1)`;
-  const sql = `SELECT k._row AS _row, _l, _r, ${[...cells, ...zones].join(', ')} FROM ${listedRows(ctx, found)} LIMIT 1`;
-  const row = (await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList))).getRowObjectsJS()[0];
+  const readRow = async (rowid: bigint) => {
+    const sql = `SELECT k._row AS _row, _l, _r, ${[...cells, ...zones].join(', ')} FROM ${listedRows(ctx, `(SELECT ${params.add(rowid, BIGINT)} AS _row)`)}`;
+    return (await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList))).getRowObjectsJS()[0];
+  };
+  const row = found === undefined ? undefined : await readRow(found);
   const classParams = new Params();
   const classes = (
     await lane.use((c) =>

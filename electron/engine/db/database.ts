@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Lane, type LaneKind } from './lane.js';
+import { ThreadBudget } from './thread-budget.js';
 import { toParityError } from './errors.js';
 
 export interface DatabaseOptions {
@@ -28,6 +29,9 @@ async function configure(connection: DuckDBConnection): Promise<void> {
   await connection.run('SET enable_progress_bar_print = false');
 }
 
+/** Lanes whose queries read whole sources or runs (millions of rows): DuckDB spreads them over every core (see thread-budget.ts). */
+const PARALLEL_LANES = new Set<LaneKind>(['import', 'compare', 'export', 'browse']);
+
 export class Database {
   private readonly lanes = new Map<LaneKind, Promise<Lane>>();
 
@@ -35,6 +39,7 @@ export class Database {
     readonly path: string,
     readonly instance: DuckDBInstance,
     readonly memoryLimit: string,
+    readonly threads: ThreadBudget,
   ) {}
 
   static async open(path: string, options: DatabaseOptions = {}): Promise<Database> {
@@ -49,7 +54,11 @@ export class Database {
     if (options.threads) config.threads = String(options.threads);
     try {
       const instance = await DuckDBInstance.create(path, config);
-      return new Database(path, instance, memoryLimit);
+      const settings = await instance.connect();
+      const most = Number((await settings.runAndReadAll(`SELECT current_setting('threads')`)).getRowsJS()[0][0]);
+      const threads = new ThreadBudget(settings, most);
+      await threads.settle();
+      return new Database(path, instance, memoryLimit, threads);
     } catch (error) {
       throw toParityError(error);
     }
@@ -61,7 +70,7 @@ export class Database {
       lane = (async () => {
         const connection = await this.instance.connect();
         await configure(connection);
-        return new Lane(kind, connection);
+        return new Lane(kind, connection, PARALLEL_LANES.has(kind) ? this.threads : null);
       })();
       this.lanes.set(kind, lane);
     }
@@ -77,6 +86,7 @@ export class Database {
       }
     }
     this.lanes.clear();
+    this.threads.close();
     this.instance.closeSync();
   }
 }

@@ -5,8 +5,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { JobContext } from '../jobs.js';
 import { cancelledError } from './errors.js';
+import type { ThreadBudget } from './thread-budget.js';
 
-export type LaneKind = 'meta' | 'import' | 'compare' | 'page' | 'explain' | 'export' | 'notes' | 'listing';
+export type LaneKind = 'meta' | 'import' | 'compare' | 'page' | 'browse' | 'explain' | 'export' | 'notes' | 'listing';
 
 const PROGRESS_POLL_MS = 150;
 const INTERRUPT_REPEAT_MS = 20;
@@ -17,6 +18,8 @@ export class Lane {
   constructor(
     readonly kind: LaneKind,
     readonly connection: DuckDBConnection,
+    /** Set for a lane whose queries want every core while they run (see thread-budget.ts). */
+    private readonly threads: ThreadBudget | null = null,
   ) {}
 
   /** Runs `work` with this lane to itself. While it runs, a cancel interrupts the lane's query. */
@@ -32,7 +35,7 @@ export class Lane {
       };
       job?.signal.addEventListener('abort', onAbort);
       try {
-        const result = await work(this.connection);
+        const result = await (this.threads ? this.threads.parallel(() => work(this.connection)) : work(this.connection));
         if (job?.signal.aborted) throw cancelledError();
         return result;
       } finally {

