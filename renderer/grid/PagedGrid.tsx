@@ -14,6 +14,7 @@ import { rememberWidth, rememberedWidths } from './grid-memory';
 import { gridTheme } from './theme';
 import { FILTERED_FLEX_COLUMNS, MULTI_ROW_SELECTION } from './grid-options';
 import { scrollHold, type ScrollHold } from './scroll-hold';
+import { sortOfClick } from './sort-click';
 import { useOwnDomGrid } from './own-dom-grid';
 
 export interface PagedGridProps {
@@ -133,9 +134,18 @@ export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError
       },
     });
     hold.current = held;
+    // A click that sorts asks for the new order's first page at once: the engine sorts while the grid
+    // takes down the rows of the old order (10M rows: the request left 24–38 ms after the click).
+    const onClick = (event: MouseEvent) => {
+      const api = gridApi.current;
+      const sort = api && source.current ? sortOfClick(api, event) : null;
+      if (sort) source.current!.aheadSorted(sort);
+    };
     element?.addEventListener('scroll', held.onScroll, { capture: true, passive: true });
+    element?.addEventListener('click', onClick, { capture: true });
     return () => {
       element?.removeEventListener('scroll', held.onScroll, { capture: true });
+      element?.removeEventListener('click', onClick, { capture: true });
       held.dispose();
     };
   }, []);

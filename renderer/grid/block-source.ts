@@ -29,6 +29,8 @@ export interface BlockSourceOptions {
 export interface BlockSource extends IDatasource {
   /** Fetches now the blocks holding rows [first, last) in the list's current view, unless `have` says the grid holds (or is loading) one. */
   ahead(first: number, last: number, have: (start: number) => boolean): void;
+  /** Fetches now the first block of the list in another order (a sort about to be applied). */
+  aheadSorted(sort: SortSpec[]): void;
   /** Drops what was fetched ahead (the rows changed). */
   forget(): void;
 }
@@ -69,6 +71,21 @@ export function blockSource({ fetchPage, block, onTotal, onError, loading, onAns
   /** Blocks fetched ahead, by view and first row. */
   const early = new Map<string, Promise<Slice>>();
   let current: Pick<Asked, 'sort' | 'filters' | 'view'> | null = null;
+  const viewOf = (sort: SortSpec[], filters: ColumnFilter[]) => JSON.stringify([sort, filters]);
+
+  const fetchAhead = (starts: number[], sort: SortSpec[], filters: ColumnFilter[]) => {
+    const view = viewOf(sort, filters);
+    for (const run of contiguousRuns(starts.map((start) => ({ start, end: start + block, view })))) {
+      const range = fetchRange(run[0].start, run[run.length - 1].end, sort, filters);
+      for (const { start, end } of run) {
+        const slice = range.then((of) => of(start, end));
+        // A page fetched ahead that nobody asks for is not a failure to report.
+        slice.catch(() => undefined);
+        early.set(`${view}@${start}`, slice);
+      }
+    }
+    while (early.size > KEEP_AHEAD) early.delete(early.keys().next().value!);
+  };
 
   /** One range fetched and decoded; each block takes its own rows. */
   const fetchRange = (start: number, end: number, sort: SortSpec[], filters: ColumnFilter[]) =>
@@ -108,8 +125,10 @@ export function blockSource({ fetchPage, block, onTotal, onError, loading, onAns
     getRows(params: IGetRowsParams) {
       const sort = params.sortModel.map((s) => ({ column: s.colId, direction: s.sort }) as SortSpec);
       const filters = toColumnFilters(params.filterModel);
-      const view = JSON.stringify([sort, filters]);
-      if (current?.view !== view) early.clear();
+      const view = viewOf(sort, filters);
+      // Pages fetched ahead in another view are of no use now (one fetched for this view as it was
+      // chosen is kept).
+      if (current?.view !== view) for (const key of [...early.keys()]) if (!key.startsWith(`${view}@`)) early.delete(key);
       current = { sort, filters, view };
       unanswered.add(params.startRow);
       const key = `${view}@${params.startRow}`;
@@ -130,22 +149,16 @@ export function blockSource({ fetchPage, block, onTotal, onError, loading, onAns
 
     ahead(first, last, have) {
       if (!current) return;
-      const { sort, filters, view } = current;
       const starts: number[] = [];
       for (let start = Math.floor(Math.max(0, first) / block) * block; start < last; start += block) {
-        if (!have(start) && !early.has(`${view}@${start}`)) starts.push(start);
+        if (!have(start) && !early.has(`${current.view}@${start}`)) starts.push(start);
       }
-      if (!starts.length) return;
-      for (const run of contiguousRuns(starts.map((start) => ({ start, end: start + block, view })))) {
-        const range = fetchRange(run[0].start, run[run.length - 1].end, sort, filters);
-        for (const { start, end } of run) {
-          const slice = range.then((of) => of(start, end));
-          // A page fetched ahead that nobody asks for is not a failure to report.
-          slice.catch(() => undefined);
-          early.set(`${view}@${start}`, slice);
-        }
-      }
-      while (early.size > KEEP_AHEAD) early.delete(early.keys().next().value!);
+      if (starts.length) fetchAhead(starts, current.sort, current.filters);
+    },
+
+    aheadSorted(sort) {
+      if (!current || early.has(`${viewOf(sort, current.filters)}@0`)) return;
+      fetchAhead([0], sort, current.filters);
     },
 
     forget() {

@@ -105,6 +105,18 @@ describe('block source', () => {
     ]);
   });
 
+  it('fetches the first block of an order about to be applied, and hands it to the request in that order', async () => {
+    const { fetched, datasource } = source(() => []);
+    await ask(datasource, 0, 100);
+    datasource.aheadSorted([{ column: 'id', direction: 'asc' }]);
+    const sorted = await ask(datasource, 0, 100, ['id']);
+    expect(sorted.rows[0]).toBe('row 0');
+    expect(fetched).toEqual([
+      [0, 100, ''],
+      [0, 100, 'id'],
+    ]);
+  });
+
   it('forgets what it fetched ahead when the rows change', async () => {
     const { fetched, datasource } = source(() => []);
     await ask(datasource, 0, 100);
