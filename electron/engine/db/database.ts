@@ -78,6 +78,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    await this.threads.close();
     for (const lane of this.lanes.values()) {
       try {
         (await lane).connection.closeSync();
@@ -86,7 +87,6 @@ export class Database {
       }
     }
     this.lanes.clear();
-    this.threads.close();
     this.instance.closeSync();
   }
 }

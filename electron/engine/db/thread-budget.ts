@@ -12,6 +12,7 @@ export class ThreadBudget {
   private parallelWork = 0;
   private applied: number | null = null;
   private settled: Promise<void> = Promise.resolve();
+  private closed = false;
 
   /** `connection` is the budget's own: a setting must not wait behind a lane's query. */
   constructor(
@@ -36,7 +37,7 @@ export class ThreadBudget {
     this.settled = this.settled
       .then(async () => {
         const wanted = this.parallelWork > 0 ? this.most : 1;
-        if (wanted === this.applied) return;
+        if (this.closed || wanted === this.applied) return;
         await this.connection.run(`SET threads = ${wanted}`);
         this.applied = wanted;
       })
@@ -45,7 +46,10 @@ export class ThreadBudget {
     return this.settled;
   }
 
-  close(): void {
+  /** After the setting in flight, if any: closing a connection under a running `SET threads` hung the process. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.settled;
     this.connection.closeSync();
   }
 
