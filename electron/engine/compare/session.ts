@@ -214,7 +214,7 @@ export class CompareSession {
       // Reads of the previous run are interrupted rather than waited for (a count over millions of
       // exceptions must not hold up a toggle); each is asked again on the new run (see reading).
       this.interruptions++;
-      const lanes = [await this.ws.db.lane('page'), await this.ws.db.lane('explain')];
+      const lanes = [await this.ws.db.lane('page'), await this.ws.db.lane('explain'), await this.ws.db.lane('export')];
       const interrupt = () => lanes.forEach((l) => l.connection.interrupt());
       interrupt();
       const again = setInterval(interrupt, 20);
@@ -604,7 +604,8 @@ export class CompareSession {
       const shown = exceptionColumns(state.plan);
       const select = `SELECT ${shown.map(([name, sql]) => `${sql} AS ${ident(name)}`).join(', ')}, _xid AS ${ident(EXCEPTION_ID)}
         FROM ${EXCEPTIONS_FROM} WHERE class <> 'within_tolerance' ORDER BY _row`;
-      const lane = await this.ws.db.lane('page');
+      // A lane of its own, with every core (see thread-budget.ts): the grids page on while a pack is written.
+      const lane = await this.ws.db.lane('export');
       return lane.use(async (c) => {
         await c.run(`COPY (${select}) TO ${literal(files.parquet)} (FORMAT parquet, COMPRESSION zstd)`);
         // The CSV and the workbook read the Parquet just written: one pass over the run, not three.
