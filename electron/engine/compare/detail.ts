@@ -64,11 +64,9 @@ export async function rowDetail(lane: Lane, ctx: ReadingContext, key: (string | 
     ].join(', ');
   });
   const zones = [`${zoneIndexSql(ctx, 'left')} AS _zl`, `${zoneIndexSql(ctx, 'right')} AS _zr`];
-  const readRow = async (rowid: bigint) => {
-    const sql = `SELECT k._row AS _row, _l, _r, ${[...cells, ...zones].join(', ')} FROM ${listedRows(ctx, `(SELECT ${params.add(rowid, BIGINT)} AS _row)`)}`;
-    return (await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList))).getRowObjectsJS()[0];
-  };
-  const row = found === undefined ? undefined : await readRow(found);
+  const at = found === undefined ? null : `(SELECT ${params.add(found, BIGINT)} AS _row)`;
+  const sql = at && `SELECT k._row AS _row, _l, _r, ${[...cells, ...zones].join(', ')} FROM ${listedRows(ctx, at)}`;
+  const row = sql ? (await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList))).getRowObjectsJS()[0] : undefined;
   const classParams = new Params();
   const classes = (
     await lane.use((c) =>
