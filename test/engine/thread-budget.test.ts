@@ -2,10 +2,7 @@
  * DuckDB runs on one thread while the analyst browses, and on every thread while a lane that reads whole
  * sources or runs has work (see thread-budget.ts).
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../electron/engine/db/database.js';
 import { tempFolder } from '../helpers/temp.js';
@@ -50,25 +47,5 @@ describe('thread budget', () => {
     const compare = await db.lane('compare');
     await expect(compare.use((c) => c.run('SELECT * FROM no_such_table'))).rejects.toThrow(/no_such_table/);
     expect(await db.threads.threads()).toBe(1);
-  });
-
-  it('lets the process end when the database closes under a thread setting', () => {
-    // The end of an import sets the threads back to one; closing the database while that setting ran
-    // kept the process alive for ever (the CLI, after a contract error). A process of its own: only its
-    // exit shows it.
-    const dir = tempFolder();
-    const script = path.join(dir, 'close.mts');
-    const database = pathToFileURL(path.resolve('electron/engine/db/database.ts')).href;
-    fs.writeFileSync(
-      script,
-      `import { Database } from ${JSON.stringify(database)};
-const db = await Database.open(${JSON.stringify(path.join(dir, 'closing.parity'))}, { memoryLimit: '1GB', threads: 2 });
-await (await db.lane('import')).use((c) => c.run('SELECT 1'));
-await db.close();
-console.log('closed');`,
-    );
-    const ended = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 30_000 });
-    expect(ended.stdout).toContain('closed');
-    expect(ended.status).toBe(0);
   });
 });

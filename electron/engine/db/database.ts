@@ -7,7 +7,7 @@ import os from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Lane, type LaneKind } from './lane.js';
 import { ThreadBudget } from './thread-budget.js';
-import { toParityError } from './errors.js';
+import { closedError, toParityError } from './errors.js';
 
 export interface DatabaseOptions {
   /** A DuckDB size string ("4GB"); default: 40% of RAM, at least 1 GB, beside the UI's own memory. */
@@ -34,6 +34,7 @@ const PARALLEL_LANES = new Set<LaneKind>(['import', 'compare', 'export', 'browse
 
 export class Database {
   private readonly lanes = new Map<LaneKind, Promise<Lane>>();
+  private closed = false;
 
   private constructor(
     readonly path: string,
@@ -65,6 +66,7 @@ export class Database {
   }
 
   lane(kind: LaneKind): Promise<Lane> {
+    if (this.closed) return Promise.reject(closedError());
     let lane = this.lanes.get(kind);
     if (!lane) {
       lane = (async () => {
@@ -77,16 +79,21 @@ export class Database {
     return lane;
   }
 
+  /** Stops what the lanes are running (see Lane.close), then closes them and the file. */
   async close(): Promise<void> {
-    await this.threads.close();
-    for (const lane of this.lanes.values()) {
-      try {
-        (await lane).connection.closeSync();
-      } catch {
-        // A connection that failed to open has nothing to close.
-      }
-    }
+    this.closed = true;
+    const lanes = [...this.lanes.values()];
     this.lanes.clear();
+    await Promise.all(
+      lanes.map((lane) =>
+        lane.then(
+          (l) => l.close(),
+          // A connection that failed to open has nothing to close.
+          () => undefined,
+        ),
+      ),
+    );
+    await this.threads.close();
     this.instance.closeSync();
   }
 }

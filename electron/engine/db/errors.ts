@@ -8,6 +8,11 @@ export function cancelledError(): ParityError {
   return new ParityError('cancelled', 'Cancelled; nothing was changed.');
 }
 
+/** Work asked of a database or lane after it was closed (the window closing, the workspace switched). */
+export function closedError(): ParityError {
+  return new ParityError('cancelled', 'The workspace was closed before this could run.');
+}
+
 export function toParityError(error: unknown): ParityError {
   if (error instanceof ParityError) return error;
   const message = error instanceof Error ? error.message : String(error);

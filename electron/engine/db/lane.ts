@@ -4,7 +4,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { JobContext } from '../jobs.js';
-import { cancelledError } from './errors.js';
+import { cancelledError, closedError } from './errors.js';
 import type { ThreadBudget } from './thread-budget.js';
 
 export type LaneKind = 'meta' | 'import' | 'compare' | 'page' | 'browse' | 'explain' | 'export' | 'notes' | 'listing';
@@ -14,6 +14,7 @@ const INTERRUPT_REPEAT_MS = 20;
 
 export class Lane {
   private tail: Promise<unknown> = Promise.resolve();
+  private closed = false;
 
   constructor(
     readonly kind: LaneKind,
@@ -25,6 +26,7 @@ export class Lane {
   /** Runs `work` with this lane to itself. While it runs, a cancel interrupts the lane's query. */
   use<T>(work: (connection: DuckDBConnection) => Promise<T>, job?: JobContext): Promise<T> {
     const run = async () => {
+      if (this.closed) throw closedError();
       if (job?.signal.aborted) throw cancelledError();
       // An interrupt that lands while a statement is being prepared is forgotten when it starts to
       // execute, so once cancelled the lane keeps interrupting until the work gives up.
@@ -46,6 +48,23 @@ export class Lane {
     const next = this.tail.then(run, run);
     this.tail = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Interrupts the lane's query, lets its work give up, then closes the connection: closing a connection
+   * (or the database) under a running query kept the process alive for ever. Work still queued is refused.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.connection.interrupt();
+    // As for a cancel: an interrupt that lands while a statement is prepared is forgotten.
+    const repeat = setInterval(() => this.connection.interrupt(), INTERRUPT_REPEAT_MS);
+    try {
+      await this.tail;
+    } finally {
+      clearInterval(repeat);
+    }
+    this.connection.closeSync();
   }
 
   /**
