@@ -13,6 +13,11 @@ describe('numeric tolerance: |L − R| ≤ absTol + relTol·|L|, L the legacy va
     const s = await p.run({ key: ['id'], columns: [{ left: 'amount', absTol: '0.01' }] });
     expect(s.rows).toMatchObject({ matched: 4, equal: 1, withinTolerance: 2, mismatched: 1 });
     expect(column(s, 'amount')).toMatchObject({ mismatched: 1, withinTolerance: 2, nullDifferences: 0, maxAbsDiff: '0.02' });
+    // The exception list holds the mismatch alone; rows within tolerance are listed when asked for.
+    const ids = async (classes?: string[]) => (await p.exceptions({ classes, sort: [{ column: 'id', direction: 'asc' }] })).rows.map((r) => r.id);
+    expect(await ids()).toEqual(['3']);
+    expect(await ids(['within_tolerance', 'mismatch'])).toEqual(['2', '3', '4']);
+    expect(await ids(['left_only', 'right_only', 'mismatch', 'duplicate_key', 'null_key', 'timing', 'within_tolerance'])).toEqual(['2', '3', '4']);
   });
 
   it('measures relTol against the legacy value, so the test is not symmetric', async () => {

@@ -135,10 +135,23 @@ function dimFilter(plan: Plan, f: DrillFilter, params: Params): string {
   return plan.dimensions[i].temporal ? `${e} = CAST(${params.add(f.value, VARCHAR)} AS DATE)` : `${e} = ${params.add(f.value, VARCHAR)}`;
 }
 
+/** The classes run.exceptions holds: every exception class, and rows within tolerance. */
+const LISTED_CLASSES: readonly (ExceptionClass | 'within_tolerance')[] = [...EXCEPTION_CLASSES, 'within_tolerance'];
+
+/**
+ * Rows of these classes. All classes but one (every exception, the list's default) is one comparison:
+ * DuckDB joins against an IN list of bound values, which was most of a sorted page's top-N (10M: 4.3 → 1.7 ms).
+ */
+function classCondition(classes: readonly (ExceptionClass | 'within_tolerance')[], params: Params): string {
+  const others = LISTED_CLASSES.filter((c) => !classes.includes(c));
+  if (others.length === 0) return 'true';
+  if (others.length === 1) return `class <> ${params.add(others[0], VARCHAR)}`;
+  return `class IN (${classes.map((c) => params.add(c, VARCHAR)).join(', ')})`;
+}
+
 export function exceptionWhere(plan: Plan, q: Omit<ExceptionQuery, 'offset' | 'limit' | 'sort'>, params: Params): string {
   const parts: string[] = [];
-  const classes = q.classes?.length ? q.classes : EXCEPTION_CLASSES;
-  parts.push(`class IN (${classes.map((c) => params.add(c, VARCHAR)).join(', ')})`);
+  parts.push(classCondition(q.classes?.length ? q.classes : EXCEPTION_CLASSES, params));
   for (const f of q.filters ?? []) parts.push(dimFilter(plan, f, params));
   if (q.column) {
     const i = plan.columns.findIndex((c) => c.name === q.column);
