@@ -2,7 +2,7 @@
  * Turns an Arrow IPC page into display text, exactly: DECIMAL from its unscaled integer, BIGINT from
  * bigint, timestamps from integer microseconds. Used by the grids and by the CLI's table output.
  */
-import { RecordBatchReader, tableFromIPC, Type, type Data, type Field, type Utf8, type Vector } from 'apache-arrow';
+import { Precision, RecordBatchReader, tableFromIPC, Type, type Data, type Field, type Utf8, type Vector } from 'apache-arrow';
 import { bigintFromWords, formatDecimal } from './decimal.js';
 
 export interface PageColumn {
@@ -82,8 +82,10 @@ function cellReader(field: Field, data: Data): ((i: number) => string) | null {
     case Type.Utf8:
       return textReader(data as Data<Utf8>);
     case Type.Int:
-    case Type.Float:
       return (i) => String(values[i]);
+    case Type.Float:
+      // A half float's buffer holds its bits, not its value.
+      return type.precision === Precision.HALF ? null : (i) => String(values[i]);
     default:
       return null;
   }
@@ -91,10 +93,7 @@ function cellReader(field: Field, data: Data): ((i: number) => string) | null {
 
 const utf8 = new TextDecoder();
 
-/**
- * Text cells. A chunk of ASCII text (the usual case) is decoded once and cut at its offsets: a decoder
- * call per cell was most of the time a grid page took to decode.
- */
+/** Text cells. A chunk of ASCII text (the usual case) is decoded in one call and cut at its offsets, not a call per cell. */
 function textReader(data: Data<Utf8>): (i: number) => string {
   const bytes = data.values;
   const offsets = data.valueOffsets;
