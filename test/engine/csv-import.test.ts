@@ -4,7 +4,8 @@ import { decodePage } from '../../shared/arrow-cells.js';
 import type { CsvInspection } from '../../shared/types.js';
 import { failure, openEngine } from '../helpers/engine.js';
 import { MALFORMED, writeCsvWithMalformedLines } from '../helpers/csv.js';
-import { write } from '../helpers/temp.js';
+import { tempFolder, write } from '../helpers/temp.js';
+import { EngineService } from '../../electron/engine/service.js';
 
 describe('a 1M-line CSV with 3 malformed lines', () => {
   let setup: Awaited<ReturnType<typeof openEngine>>;
@@ -73,6 +74,28 @@ describe('a 1M-line CSV with 3 malformed lines', () => {
     expect(rejects.total).toBe(3);
     const page = await setup.engine.call('sources.page', { side: 'left', offset: 999_990, limit: 100 });
     expect(decodePage(page.arrow).rows.length).toBe(7);
+  });
+
+  it('closing the workspace during a re-import leaves the previous source as it was, opened again', async () => {
+    const at = path.join(tempFolder(), 'closing.parity');
+    const open = () => EngineService.open(at, { memoryLimit: '1GB', home: path.dirname(at) });
+    const first = await open();
+    await first.call('sources.import', { side: 'left', inputs: [file] });
+    let closing: Promise<void> | undefined;
+    const reimport = first.call('sources.import', { side: 'left', inputs: [file] }, {
+      onProgress: (p) => {
+        if (p.phase === 'Importing rows' && (p.fraction ?? 0) > 0.35) closing ??= first.close();
+      },
+    });
+    expect((await failure(reimport)).code).toBe('cancelled');
+    await closing;
+    const again = await open();
+    try {
+      expect((await again.call('workspace.state', {})).left?.rows).toBe(999_997);
+      expect((await again.call('sources.rejects', { side: 'left', offset: 0, limit: 10 })).total).toBe(3);
+    } finally {
+      await again.close();
+    }
   });
 });
 
