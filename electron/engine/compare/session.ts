@@ -215,13 +215,11 @@ export class CompareSession {
       // exceptions must not hold up a toggle); each is asked again on the new run (see reading).
       this.interruptions++;
       const lanes = [await this.ws.db.lane('page'), await this.ws.db.lane('explain'), await this.ws.db.lane('export')];
-      const interrupt = () => lanes.forEach((l) => l.connection.interrupt());
-      interrupt();
-      const again = setInterval(interrupt, 20);
+      const stops = lanes.map((l) => l.keepInterrupting());
       try {
         while (this.reads.size) await Promise.allSettled([...this.reads]);
       } finally {
-        clearInterval(again);
+        stops.forEach((stop) => stop());
       }
     }
     return this.classify(contract, contractDir, job, quick);

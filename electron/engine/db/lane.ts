@@ -28,12 +28,10 @@ export class Lane {
     const run = async () => {
       if (this.closed) throw closedError();
       if (job?.signal.aborted) throw cancelledError();
-      // An interrupt that lands while a statement is being prepared is forgotten when it starts to
-      // execute, so once cancelled the lane keeps interrupting until the work gives up.
-      let repeat: ReturnType<typeof setInterval> | undefined;
+      // Once cancelled, the lane keeps interrupting until the work gives up.
+      let stopInterrupting: (() => void) | undefined;
       const onAbort = () => {
-        this.connection.interrupt();
-        repeat ??= setInterval(() => this.connection.interrupt(), INTERRUPT_REPEAT_MS);
+        stopInterrupting ??= this.keepInterrupting();
       };
       job?.signal.addEventListener('abort', onAbort);
       try {
@@ -42,7 +40,7 @@ export class Lane {
         return result;
       } finally {
         job?.signal.removeEventListener('abort', onAbort);
-        clearInterval(repeat);
+        stopInterrupting?.();
       }
     };
     const next = this.tail.then(run, run);
@@ -56,15 +54,23 @@ export class Lane {
    */
   async close(): Promise<void> {
     this.closed = true;
-    this.connection.interrupt();
-    // As for a cancel: an interrupt that lands while a statement is prepared is forgotten.
-    const repeat = setInterval(() => this.connection.interrupt(), INTERRUPT_REPEAT_MS);
+    const stopInterrupting = this.keepInterrupting();
     try {
       await this.tail;
     } finally {
-      clearInterval(repeat);
+      stopInterrupting();
     }
     this.connection.closeSync();
+  }
+
+  /**
+   * Interrupts the lane's query now and again every INTERRUPT_REPEAT_MS until the returned function is
+   * called: an interrupt that lands while a statement is being prepared is forgotten when it starts to execute.
+   */
+  keepInterrupting(): () => void {
+    this.connection.interrupt();
+    const repeat = setInterval(() => this.connection.interrupt(), INTERRUPT_REPEAT_MS);
+    return () => clearInterval(repeat);
   }
 
   /**
