@@ -7,7 +7,7 @@ import type { SortSpec, TablePage } from '../../../shared/types.js';
 import { filterCondition } from './filters.js';
 import type { Lane } from './lane.js';
 import { Params } from './params.js';
-import { readerToArrow } from './arrow.js';
+import { queryArrow } from './arrow.js';
 import { ident } from './sql.js';
 
 export interface PageRequest {
@@ -45,7 +45,7 @@ export async function readPage(lane: Lane, relation: string, columns: readonly s
   };
   const params = base.clone();
   const sql = `SELECT ${projection} FROM ${relation} ${where(params)} ${order} LIMIT ${params.add(request.limit, BIGINT)} OFFSET ${params.add(request.offset, BIGINT)}`;
-  const reader = await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList));
+  const arrow = await lane.use((c) => queryArrow(c, sql, params.values, params.typeList));
   let total = options.total;
   if (request.columnFilters?.length) {
     // A filtered grid counts its own rows.
@@ -53,5 +53,5 @@ export async function readPage(lane: Lane, relation: string, columns: readonly s
     const counted = await lane.use((c) => c.runAndReadAll(`SELECT count(*) FROM ${relation} ${where(countParams)}`, countParams.values, countParams.typeList));
     total = Number(counted.getRowsJS()[0][0]);
   }
-  return { arrow: readerToArrow(reader), total, offset: request.offset };
+  return { arrow, total, offset: request.offset };
 }

@@ -1,7 +1,7 @@
 /** Inspect, import, page and list the rejects of a side's source. */
 import { ParityError } from '../../../shared/errors.js';
 import { readPage } from '../db/paging.js';
-import { readerToArrow } from '../db/arrow.js';
+import { queryArrow } from '../db/arrow.js';
 import { inspectCsv } from '../sources/csv-inspect.js';
 import { importSource } from '../sources/import.js';
 import { readRejects } from '../sources/rejects.js';
@@ -25,7 +25,7 @@ export function sourceHandlers(ws: Workspace): HandlerGroup<'sources.inspect' | 
         return await lane.use(async (c) => {
           const columns = await describeColumns(c, relation);
           const rows = Number((await c.runAndReadAll(`SELECT count(*) FROM ${relation}`)).getRowsJS()[0][0]);
-          const preview = readerToArrow(await c.runAndReadAll(`SELECT * FROM ${relation} LIMIT ${PARQUET_PREVIEW_ROWS}`));
+          const preview = await queryArrow(c, `SELECT * FROM ${relation} LIMIT ${PARQUET_PREVIEW_ROWS}`);
           return { format: 'parquet' as const, files, columns, rows, preview: { arrow: preview, total: rows, offset: 0 } };
         }, job);
       } catch (error) {

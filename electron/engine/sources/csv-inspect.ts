@@ -7,7 +7,7 @@ import type { CsvInspection, CsvOptions, DetectedColumn, FileInfo } from '../../
 import type { JobContext } from '../jobs.js';
 import type { Lane } from '../db/lane.js';
 import { Params } from '../db/params.js';
-import { readerToArrow } from '../db/arrow.js';
+import { queryArrow } from '../db/arrow.js';
 import { toParityError } from '../db/errors.js';
 import { ParityError } from '../../../shared/errors.js';
 import { readCsvCall, sniffCsvCall } from './csv-read.js';
@@ -120,8 +120,7 @@ export async function inspectCsv(
   const sql = `SELECT * FROM ${readCsvCall(paths, options, params, { ignoreErrors: true })} LIMIT ${params.add(PREVIEW_ROWS, INTEGER)}`;
   let arrow: Uint8Array;
   try {
-    const reader = await lane.use((c) => c.runAndReadAll(sql, params.values, params.typeList), job);
-    arrow = readerToArrow(reader);
+    arrow = await lane.use((c) => queryArrow(c, sql, params.values, params.typeList), job);
   } catch (error) {
     const e = toParityError(error);
     if (e.code === 'cancelled') throw e;
