@@ -68,6 +68,20 @@ describe('kept sorted lists', async () => {
     expect(await pageOf(views[0], 300)).toEqual(deep);
   });
 
+  it('shows an annotation made after the list was kept on its row', async () => {
+    const before = await keptTables();
+    await pageOf(views[1], 300);
+    // A list kept anew shows as a table of a new name (the oldest may be dropped for it).
+    await until(async () => (await keptTables()).some((t) => !before.includes(t)));
+    const row = (await pageOf(views[1], 300)).rows[7];
+    expect(row.note).toBeNull();
+    await p.engine.call('profile.set', { profile: { name: 'Ana Steward', role: 'data steward' } });
+    await p.engine.call('annotations.set', { target: { ids: [row['exception id'] as string] }, fields: { note: 'loader rounding', status: 'explained' } });
+    const after = (await pageOf(views[1], 300)).rows;
+    expect(after[7]).toMatchObject({ id: row.id, note: 'loader rounding', status: 'explained' });
+    expect(after.filter((r) => r.note !== null)).toHaveLength(1);
+  });
+
   it('shows the history of a run recorded after the list was kept', async () => {
     await p.run(exact);
     await pageOf(views[1], 200);

@@ -76,17 +76,23 @@ const WITH_ANNOTATIONS = `${RUN_EXCEPTIONS} LEFT JOIN parity_annotations a ON a.
  * Exceptions (`base`) with their annotation (a) and their history across runs (s), joined by identity;
  * `onlyOf` narrows both to the ids it holds before the join (a page's).
  */
-function withHistory(base: string, onlyOf?: string, history?: string): string {
-  const of = (table: string) => (onlyOf ? `(SELECT * FROM ${table} WHERE exception_id IN (SELECT _xid FROM ${onlyOf}))` : table);
-  return `${base} LEFT JOIN ${of('parity_annotations')} a ON a.exception_id = _xid LEFT JOIN ${history ?? of('parity_seen')} s ON s.exception_id = _xid`;
+function withHistory(base: string, onlyOf?: string): string {
+  return `${base} LEFT JOIN ${narrowed('parity_annotations', onlyOf)} a ON a.exception_id = _xid LEFT JOIN ${narrowed('parity_seen', onlyOf)} s ON s.exception_id = _xid`;
+}
+
+/** A table keyed by exception_id, narrowed to the exceptions `onlyOf` holds when it is given. */
+function narrowed(table: string, onlyOf?: string): string {
+  return onlyOf ? `(SELECT * FROM ${table} WHERE exception_id IN (SELECT _xid FROM ${onlyOf}))` : table;
 }
 
 /**
  * A kept sorted list carries each exception's history across runs (`_first_seen`, `_runs_seen`): the
  * history only changes when a run is recorded, which drops every kept list, and reading it from the list
- * spares a page the look-up in all the history ever kept (10M: ~6–9 ms of a page's 10).
+ * spares a page the look-up in all the history ever kept (10M: ~6–9 ms of a page's 10). The page's rows
+ * stand as `s` themselves, so no join is needed for it.
  */
-const KEPT_HISTORY = (page: string) => `(SELECT _xid AS exception_id, _first_seen AS first_seen, _runs_seen AS runs_seen FROM ${page})`;
+const KEPT_WITH_HISTORY = (page: string) =>
+  `(SELECT *, _first_seen AS first_seen, _runs_seen AS runs_seen FROM ${page}) s LEFT JOIN ${narrowed('parity_annotations', page)} a ON a.exception_id = s._xid`;
 
 /** The exceptions with their annotation and their history across runs. */
 export const EXCEPTIONS_FROM = withHistory(RUN_EXCEPTIONS);
@@ -203,7 +209,7 @@ export async function exceptionListColumns(lane: Lane, plan: Plan): Promise<Colu
 function pageOfKept(table: string, q: ExceptionQuery, select: string): { sql: string; values: Params } {
   const values = new Params();
   const sql = `WITH page AS (SELECT * FROM ${table} WHERE _pos >= ${values.add(q.offset, BIGINT)} AND _pos < ${values.add(q.offset + q.limit, BIGINT)})
-       ${select} FROM ${withHistory('page', 'page', KEPT_HISTORY('page'))} ORDER BY _pos`;
+       ${select} FROM ${KEPT_WITH_HISTORY('page')} ORDER BY _pos`;
   return { sql, values };
 }
 
