@@ -44,8 +44,12 @@ const NO_ROWS: IDatasource = { getRows: (p) => p.successCallback([], 0) };
 
 /** Rows per request; a caller may fetch the first block ahead (see ExceptionRows). */
 export const BLOCK = 100;
-/** Rows drawn beyond those in view, above and below. */
-const ROW_BUFFER = 4;
+/**
+ * Rows drawn beyond those in view, above and below. Each row drawn costs a page on a small machine: with
+ * 2 instead of 4 (24 rows drawn instead of 28), 10M exceptions scrolled to 12 new pages showed them in a
+ * median 78–85 ms instead of 98–99 (two alternating runs of each, 2 cores).
+ */
+const ROW_BUFFER = 2;
 
 type BlockState = { startRow: number; pageStatus: string };
 /** First rows of the blocks the grid's cache holds in one of these states. */
@@ -83,6 +87,8 @@ export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError
     // Rows are drawn in the frame their data arrives in, not spread over the next frames: one paint
     // (the costly part on a machine without a GPU) instead of several.
     suppressAnimationFrame: true,
+    // A page's rows replace empty ones in place; nothing moves that an animation would help to follow.
+    animateRows: false,
     suppressColumnVirtualisation: columns.length <= 30,
     defaultColDef: FILTERED_FLEX_COLUMNS,
     tooltipShowDelay: 400,
