@@ -20,6 +20,9 @@ import { PageTrace, summarizeChromeTrace } from './trace.js';
 
 const argRows = process.argv.indexOf('--rows');
 const ROWS = argRows >= 0 ? Number(process.argv[argRows + 1]) : 10_000_000;
+/** `--scrolls N`: after the two measured scrolls, N more jumps to pages not loaded yet, summarized as a median. */
+const argScrolls = process.argv.indexOf('--scrolls');
+const MORE_SCROLLS = argScrolls >= 0 ? Number(process.argv[argScrolls + 1]) : 0;
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(import.meta.dirname, '.data', `orders-${ROWS}`);
 const results: [string, number][] = [];
@@ -199,12 +202,22 @@ async function main(): Promise<void> {
     await page.evaluate(`document.querySelector('[data-testid=exception-grid] .ag-row[row-index="0"] [col-id=class]')?.replaceChildren()`);
     await measure(page, 'grid: sort by ORDER_ID, first page shown', `document.querySelector('[data-testid=exception-grid] [col-id="ORDER_ID"][aria-sort=ascending]') && ${exceptionRow(0)}`, () => header.click());
     const listed = Number(((await page.getByTestId('exception-total').textContent()) ?? '').replace(/[^\d]/g, ''));
-    for (const row of [1_000, 20_000].filter((r) => r < listed)) {
-      await measure(page, `grid: scroll to row ${row.toLocaleString('en-US')}, its page shown`, exceptionRow(row), () =>
+    const scrollTo = (row: number, label = `grid: scroll to row ${row.toLocaleString('en-US')}, its page shown`) =>
+      measure(page, label, exceptionRow(row), () =>
         page.evaluate(`(() => {
           const v = [...document.querySelectorAll('[data-testid=exception-grid] *')].find((e) => e.scrollHeight > e.clientHeight + 100 && /auto|scroll/.test(getComputedStyle(e).overflowY));
           v.scrollTop = ${row} * (v.querySelector('.ag-row')?.offsetHeight ?? 28);
         })()`));
+    for (const row of [1_000, 20_000].filter((r) => r < listed)) await scrollTo(row);
+    // Rows 2,100 apart land on blocks not loaded yet (the grid keeps far fewer than that many blocks).
+    const more: number[] = [];
+    for (let i = 0; i < MORE_SCROLLS && listed > 200; i++) {
+      const row = (3_000 + i * 2_100) % (listed - 100);
+      more.push(await scrollTo(row, `grid: scroll ${i + 1} of ${MORE_SCROLLS} more, to row ${row.toLocaleString('en-US')}`));
+    }
+    if (more.length) {
+      const sorted = [...more].sort((a, b) => a - b);
+      console.log(`grid: ${more.length} more scrolls, median ${sorted[sorted.length >> 1].toFixed(0)} ms (${sorted[0].toFixed(0)}–${sorted[sorted.length - 1].toFixed(0)}), ${more.filter((ms) => ms >= 100).length} at or over 100 ms`);
     }
     const apiPages = await grid.getAttribute('data-page-ms');
     console.log(`   (engine + transport time of the last exception page, as the grid saw it: ${apiPages} ms)`);

@@ -42,8 +42,12 @@ export interface PagedGridProps {
 
 const NO_ROWS: IDatasource = { getRows: (p) => p.successCallback([], 0) };
 
-/** Rows per request; a caller may fetch the first block ahead (see ExceptionRows). */
-export const BLOCK = 100;
+/**
+ * Rows per request; a caller may fetch the first block ahead (see ExceptionRows). A jump lands across one
+ * or two blocks, all fetched, decoded and handed to the grid before it draws: 50-row blocks showed 12 new
+ * pages deep in 10M exceptions in a median 71–76 ms against 78–80 with 100 (two alternating runs each).
+ */
+export const BLOCK = 50;
 /**
  * Rows drawn beyond those in view, above and below. Each row drawn costs a page on a small machine: with
  * 2 instead of 4 (24 rows drawn instead of 28), 10M exceptions scrolled to 12 new pages showed them in a
