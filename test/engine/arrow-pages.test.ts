@@ -80,6 +80,14 @@ describe('pages read from DuckDB vectors', () => {
     expect(page.rows[1][names.indexOf('ts')]).toBe('1969-12-31 23:59:59.000003');
   });
 
+  it('repeats a value that is the same on every row (a constant column) on every row', async () => {
+    const sql = `SELECT 'the same text on every row' AS long, 'short' AS short, 42::BIGINT AS n, -1.5::DECIMAL(18,2) AS amount, NULL::VARCHAR AS none, i FROM range(3000) t(i)`;
+    const page = decodePage(await lane.use((c) => queryArrow(c, sql)));
+    expect(page.rows).toHaveLength(3000);
+    expect(new Set(page.rows.map((r) => JSON.stringify(r.slice(0, 5))))).toEqual(new Set([JSON.stringify(['the same text on every row', 'short', '42', '-1.50', null])]));
+    expect(page.rows[2999][5]).toBe('2999');
+  });
+
   it('reads an empty result and a result of one chunk the same way', async () => {
     const empty = decodePage(await lane.use((c) => queryArrow(c, 'SELECT 1::DECIMAL(18,2) AS amount, NULL::VARCHAR AS note WHERE false')));
     expect(empty.columns.map((c) => c.type)).toEqual(['DECIMAL(18,2)', 'VARCHAR']);
