@@ -209,7 +209,7 @@ async function main(): Promise<void> {
           v.scrollTop = ${row} * (v.querySelector('.ag-row')?.offsetHeight ?? 28);
         })()`));
     for (const row of [1_000, 20_000].filter((r) => r < listed)) await scrollTo(row);
-    // Rows 2,100 apart land on blocks not loaded yet (the grid keeps far fewer than that many blocks).
+    // Rows 2,100 apart land on blocks not loaded yet: a jump loads only the one or two blocks it lands on.
     const more: number[] = [];
     for (let i = 0; i < MORE_SCROLLS && listed > 200; i++) {
       const row = (3_000 + i * 2_100) % (listed - 100);
