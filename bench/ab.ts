@@ -11,6 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { medianAndRange } from './stopwatch.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const arg = (name: string, fallback?: string) => {
@@ -55,8 +56,6 @@ function runOnce(dir: string): Map<string, number> {
   return figures;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-const spread = (xs: number[]) => (xs.length ? `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})` : '–');
 
 prepareBase();
 build(base);
@@ -76,5 +75,5 @@ for (let i = 0; i < pairs; i++) {
   }
 }
 console.log(`\n${'action'.padEnd(72)} ${names.map((n) => `${n}: median (range)`.padStart(26)).join(' ')}`);
-for (const [label, byBuild] of results) console.log(`${label.padEnd(72)} ${names.map((n) => spread(byBuild.get(n) ?? []).padStart(26)).join(' ')}`);
+for (const [label, byBuild] of results) console.log(`${label.padEnd(72)} ${names.map((n) => medianAndRange(byBuild.get(n) ?? []).padStart(26)).join(' ')}`);
 git('worktree', 'remove', '--force', base);

@@ -33,3 +33,10 @@ export class Stopwatch {
     fs.writeFileSync(file, `${JSON.stringify({ ...extra, date: new Date().toISOString(), peakRssMb: mb, results }, null, 2)}\n`);
   }
 }
+
+/** "median (min–max)" of figures in ms; of an even count, the lower of the middle two. */
+export function medianAndRange(ms: readonly number[]): string {
+  if (!ms.length) return '–';
+  const sorted = [...ms].sort((a, b) => a - b);
+  return `${sorted[Math.floor((sorted.length - 1) / 2)].toFixed(0)} (${sorted[0].toFixed(0)}–${sorted[sorted.length - 1].toFixed(0)})`;
+}

@@ -15,7 +15,7 @@ import { chromium, type Page } from '@playwright/test';
 import { existingDemo, generateDemo } from '../electron/engine/demo/generate.js';
 import { demoContract } from '../electron/engine/demo/contract.js';
 import { EngineService } from '../electron/engine/service.js';
-import { Stopwatch } from './stopwatch.js';
+import { Stopwatch, medianAndRange } from './stopwatch.js';
 import { PageTrace, summarizeChromeTrace } from './trace.js';
 
 const argRows = process.argv.indexOf('--rows');
@@ -215,10 +215,7 @@ async function main(): Promise<void> {
       const row = (3_000 + i * 2_100) % (listed - 100);
       more.push(await scrollTo(row, `grid: scroll ${i + 1} of ${MORE_SCROLLS} more, to row ${row.toLocaleString('en-US')}`));
     }
-    if (more.length) {
-      const sorted = [...more].sort((a, b) => a - b);
-      console.log(`grid: ${more.length} more scrolls, median ${sorted[sorted.length >> 1].toFixed(0)} ms (${sorted[0].toFixed(0)}–${sorted[sorted.length - 1].toFixed(0)}), ${more.filter((ms) => ms >= 100).length} at or over 100 ms`);
-    }
+    if (more.length) console.log(`grid: ${more.length} more scrolls, median (range) ${medianAndRange(more)} ms, ${more.filter((ms) => ms >= 100).length} at or over 100 ms`);
     const apiPages = await grid.getAttribute('data-page-ms');
     console.log(`   (engine + transport time of the last exception page, as the grid saw it: ${apiPages} ms)`);
   } finally {

@@ -141,14 +141,8 @@ const utf8 = new TextEncoder();
 
 /** Any other type (HUGEINT, INTERVAL, LIST, STRUCT, BLOB, ENUM …) as DuckDB's own text form, which is exact and readable. */
 function asText(parts: Part[], length: number, column: number): Data<Utf8> {
-  const values: DuckDBValue[] = parts.flatMap(({ chunk }) => chunk.getColumnValues(column));
-  const bitmap = new Uint8Array(Math.ceil(length / 8));
-  let nullCount = 0;
-  const texts = values.map((v, i) => {
-    if (v === null) nullCount++;
-    else bitmap[i >> 3] |= 1 << (i & 7);
-    return v === null ? '' : String(v);
-  });
+  const { bitmap, nullCount } = validityOf(parts, length);
+  const texts = parts.flatMap(({ chunk }) => chunk.getColumnValues(column)).map((v) => (v === null ? '' : String(v)));
   const valueOffsets = new Int32Array(length + 1);
   // A UTF-16 code unit takes at most 3 bytes of UTF-8.
   const buffer = new Uint8Array(texts.reduce((n, t) => n + t.length * 3, 0));
