@@ -84,6 +84,8 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   await expect(page.getByTestId('exception-rows')).toBeVisible();
   const rows = page.getByTestId('exception-grid').locator('.ag-row[row-index]');
   await expect(rows.first().locator('[col-id="class"]')).toHaveText(/\w/);
+  // The picture shows the list settled: its explanation counts come once its first rows are in.
+  await expect(page.getByTestId('exception-rows').getByTestId('explanation-bar')).toBeVisible();
   await shot(page, '4-drill-rows', info);
 
   // Row detail: both rows side by side, the differing cells marked, zones shown for timestamps.
