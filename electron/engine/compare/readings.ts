@@ -44,6 +44,17 @@ export function listedRows(ctx: Pick<ReadingContext, 'zoneKeys'>, listed: string
 }
 
 /**
+ * One run row, picked by `where` (its key: a filtered scan the zone maps of a sorted key column make
+ * short), with its zone codes read by its row id `rowid`, found beforehand. Joining the run rows on a
+ * row id scanned all of them (10M rows: 8–10 ms against 1.5).
+ */
+export function runRowAt(ctx: Pick<ReadingContext, 'zoneKeys'>, where: string, rowid: string): string {
+  const sides = (['left', 'right'] as const).filter((s) => ctx.zoneKeys[s] !== null);
+  const zones = sides.map((s) => ` CROSS JOIN (SELECT code AS ${ZONE_CODE[s]} FROM ${zoneCodes(s)} WHERE rowid = ${rowid})`).join('');
+  return `(SELECT rowid AS _row, * FROM ${RUN_ROWS} WHERE ${where} AND rowid = ${rowid}) k${zones}`;
+}
+
+/**
  * The zones a side's rule can choose, in a fixed order (index = zone number in SQL). For a per-row rule,
  * only the zones of values present in the data: a mapping of every airport in the world names hundreds.
  */

@@ -633,7 +633,7 @@ export class CompareSession {
   }
 
   async row(key: (string | null)[]): Promise<RowDetail> {
-    return this.reading(async (state) => rowDetail(await this.ws.db.lane('page'), this.context(state), key));
+    return this.reading(async (state) => rowDetail(await this.ws.db.lane('page'), await this.ws.db.lane('detail'), this.context(state), key));
   }
 
   /** Rows whose local time does not exist or exists twice (or whose zone is unmapped) on one side's column. */

@@ -7,7 +7,7 @@ import type { JobContext } from '../jobs.js';
 import { cancelledError, closedError } from './errors.js';
 import type { ThreadBudget } from './thread-budget.js';
 
-export type LaneKind = 'meta' | 'import' | 'compare' | 'page' | 'browse' | 'explain' | 'export' | 'notes' | 'listing';
+export type LaneKind = 'meta' | 'import' | 'compare' | 'page' | 'browse' | 'explain' | 'export' | 'notes' | 'listing' | 'detail';
 
 const PROGRESS_POLL_MS = 150;
 const INTERRUPT_REPEAT_MS = 20;
