@@ -45,8 +45,11 @@ export function askRowsAhead(lists: DrillFilter[][], version: number, notes: num
   };
 }
 
-/** The first page of a list asked ahead, if the engine has it or is on it (one still queued is not worth waiting for). */
-export function rowsAhead(filters: DrillFilter[], version: number, notes: number): Promise<TablePage> | null {
+/**
+ * The first page of a list asked ahead, if the engine has it or is on it: one still queued is not worth
+ * an analyst's waiting for, but `queued` takes it for a list drawn out of sight, which nobody waits for.
+ */
+export function rowsAhead(filters: DrillFilter[], version: number, notes: number, queued = false): Promise<TablePage> | null {
   const ahead = pages.get(keyOf(filters, version, notes));
-  return ahead?.started ? ahead.page : null;
+  return ahead && (ahead.started || queued) ? ahead.page : null;
 }

@@ -57,6 +57,8 @@ export function DrillPage({ ws, active = true }: { ws: WorkspaceState; active?: 
   const [rowsBuilt, setRowsBuilt] = useState(false);
   if (showRows && !rowsBuilt) setRowsBuilt(true);
   const [level, setLevel] = useState<{ key: string; result: DrillResult; ms: number } | null>(null);
+  // The level whose own exception list is drawn out of sight, ready for "Exception rows here".
+  const [held, setHeld] = useState<string | null>(null);
   // Asked once the level is on screen: the groups (or the first rows) come first, their explanation counts a moment later.
   const rowsIn = useRowsIn((s) => s.key === rowsKey(view.path, view.column, version));
   const levelShown = showRows ? rowsIn : level !== null && level.key === levelKey;
@@ -78,6 +80,7 @@ export function DrillPage({ ws, active = true }: { ws: WorkspaceState; active?: 
     const stop = afterQuiet(() => {
       setRowsBuilt(true);
       cancel = askRowsAhead(lists, version, notesVersion);
+      setHeld(rowsKey(view.path, view.column, version));
     }, ROWS_AHEAD_AFTER_MS);
     return () => {
       stop();
@@ -180,7 +183,7 @@ export function DrillPage({ ws, active = true }: { ws: WorkspaceState; active?: 
           <Heatmap rows={firstPlain} columns={firstDate} grain={view.grain} ask={active} onPick={(v) => setDrill({ order, path: [{ dimension: firstPlain, value: v }], rows: false })} />
         </section>
       )}
-      {rowsBuilt && <ExceptionRows drill={view} keyCount={keyCount} active={showRows && active} />}
+      {rowsBuilt && <ExceptionRows drill={view} keyCount={keyCount} active={showRows && active} hold={active && held === rowsKey(view.path, view.column, version)} />}
       {/* The last level stays built (hidden) under the rows: Backspace shows it again instead of building it anew. */}
       {(!showRows || shown) && (
         <section
