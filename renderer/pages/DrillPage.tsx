@@ -60,7 +60,8 @@ export function DrillPage({ ws, active = true }: { ws: WorkspaceState; active?: 
   // The level whose own exception list is drawn out of sight, ready for "Exception rows here".
   const [held, setHeld] = useState<string | null>(null);
   // Asked once the level is on screen: the groups (or the first rows) come first, their explanation counts a moment later.
-  const rowsIn = useRowsIn((s) => s.key === rowsKey(view.path, view.column, version));
+  const pathKey = rowsKey(view.path, view.column, version);
+  const rowsIn = useRowsIn((s) => s.key === pathKey);
   const levelShown = showRows ? rowsIn : level !== null && level.key === levelKey;
   const counts = useExplanationCounts(ws.summary && levelShown && active ? { filters: view.path, column: view.column ?? undefined, by: dimension && !view.rows ? { dimension, grain } : undefined } : null);
   const unexplained = useMemo(() => (counts?.fresh && dimension ? new Map(counts.groups.map((g) => [g.value, g.unexplained])) : null), [counts, dimension]);
@@ -80,7 +81,7 @@ export function DrillPage({ ws, active = true }: { ws: WorkspaceState; active?: 
     const stop = afterQuiet(() => {
       setRowsBuilt(true);
       cancel = askRowsAhead(lists, version, notesVersion);
-      setHeld(rowsKey(view.path, view.column, version));
+      setHeld(pathKey);
     }, ROWS_AHEAD_AFTER_MS);
     return () => {
       stop();
@@ -183,7 +184,7 @@ export function DrillPage({ ws, active = true }: { ws: WorkspaceState; active?: 
           <Heatmap rows={firstPlain} columns={firstDate} grain={view.grain} ask={active} onPick={(v) => setDrill({ order, path: [{ dimension: firstPlain, value: v }], rows: false })} />
         </section>
       )}
-      {rowsBuilt && <ExceptionRows drill={view} keyCount={keyCount} active={showRows && active} hold={active && held === rowsKey(view.path, view.column, version)} />}
+      {rowsBuilt && <ExceptionRows drill={view} keyCount={keyCount} active={showRows && active} hold={active && held === pathKey} />}
       {/* The last level stays built (hidden) under the rows: Backspace shows it again instead of building it anew. */}
       {(!showRows || shown) && (
         <section
