@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- ab --against <commit> [--pairs N] [--rows N]`: the workbench bench (ui.ts) on this
+ * `npm run bench -- ab --against <commit> [--pairs N] [--rows N] [--sorts N] [--scrolls N]`: the workbench bench (ui.ts) on this
  * tree and on another commit, run by turns, then each action's median and range per build.
  *
  * On a 2-core machine one UI run's figures vary by ±20 ms, and the build that runs second in a pair tends
@@ -25,6 +25,8 @@ if (!against) {
 }
 const pairs = Number(arg('--pairs', '5'));
 const rows = arg('--rows', '10000000')!;
+/** Passed on to each run: more sorts and scrolls measured per run (see ui.ts; a build whose bench lacks them ignores them). */
+const extra = ['--sorts', '--scrolls'].flatMap((name) => (arg(name) ? [name, arg(name)!] : []));
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
 const commit = git('rev-parse', '--verify', `${against}^{commit}`);
@@ -46,7 +48,7 @@ function build(dir: string): void {
 
 /** One UI bench run in `dir`: each action's figure in ms. */
 function runOnce(dir: string): Map<string, number> {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/ui.ts', '--rows', rows], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/ui.ts', '--rows', rows, ...extra], { cwd: dir, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`The UI bench failed in ${dir}:\n${r.stdout}\n${r.stderr}`);
   const figures = new Map<string, number>();
   for (const line of r.stdout.split('\n')) {

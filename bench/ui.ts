@@ -23,6 +23,9 @@ const ROWS = argRows >= 0 ? Number(process.argv[argRows + 1]) : 10_000_000;
 /** `--scrolls N`: after the two measured scrolls, N more jumps to pages not loaded yet, summarized as a median. */
 const argScrolls = process.argv.indexOf('--scrolls');
 const MORE_SCROLLS = argScrolls >= 0 ? Number(process.argv[argScrolls + 1]) : 0;
+/** `--sorts N`: after the measured sort, N more sorts by other columns (each new to the engine), summarized as a median. */
+const argSorts = process.argv.indexOf('--sorts');
+const MORE_SORTS = argSorts >= 0 ? Number(process.argv[argSorts + 1]) : 0;
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(import.meta.dirname, '.data', `orders-${ROWS}`);
 const results: [string, number][] = [];
@@ -79,6 +82,10 @@ async function measure(page: Page, label: string, predicate: string, act: () => 
   if (chromeTrace) {
     await page.context().browser()!.stopTracing();
     summarizeChromeTrace(chromeTrace, label);
+    // Kept per action, to open in Chromium's trace viewer (chrome://tracing) or read with a script.
+    const kept = path.join(import.meta.dirname, 'results', 'traces', `${label.replace(/[^\w]+/g, '_').slice(0, 60)}.json`);
+    fs.mkdirSync(path.dirname(kept), { recursive: true });
+    fs.copyFileSync(chromeTrace, kept);
   }
   if (process.env.PARITY_BENCH_DEBUG) {
     // When each engine call ran, relative to the input, and when the result was first in the DOM.
@@ -216,6 +223,19 @@ async function main(): Promise<void> {
       more.push(await scrollTo(row, `grid: scroll ${i + 1} of ${MORE_SCROLLS} more, to row ${row.toLocaleString('en-US')}`));
     }
     if (more.length) console.log(`grid: ${more.length} more scrolls, median (range) ${medianAndRange(more)} ms, ${more.filter((ms) => ms >= 100).length} at or over 100 ms`);
+    // Each column in view sorted up, then down: orders the engine has not kept (see sorted-listings.ts).
+    const sorts: number[] = [];
+    const sortable = ['REGION', 'PRODUCT', 'month', 'class', 'explanation'];
+    for (let i = 0; i < MORE_SORTS; i++) {
+      const column = sortable[Math.floor(i / 2) % sortable.length];
+      const direction = i % 2 === 0 ? 'ascending' : 'descending';
+      await page.evaluate(`document.querySelector('[data-testid=exception-grid] .ag-row[row-index="0"] [col-id=class]')?.replaceChildren()`);
+      sorts.push(
+        await measure(page, `grid: sort ${i + 1} of ${MORE_SORTS} more, ${column} ${direction}`, `document.querySelector('[data-testid=exception-grid] [col-id=${JSON.stringify(column)}][aria-sort=${direction}]') && ${exceptionRow(0)}`, () =>
+          grid.getByRole('columnheader', { name: column, exact: true }).click()),
+      );
+    }
+    if (sorts.length) console.log(`grid: ${sorts.length} more sorts, median (range) ${medianAndRange(sorts)} ms, ${sorts.filter((ms) => ms >= 100).length} at or over 100 ms`);
     const apiPages = await grid.getAttribute('data-page-ms');
     console.log(`   (engine + transport time of the last exception page, as the grid saw it: ${apiPages} ms)`);
   } finally {
