@@ -94,6 +94,9 @@ export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError
     // A page's rows replace empty ones in place; nothing moves that an animation would help to follow.
     animateRows: false,
     suppressColumnVirtualisation: columns.length <= 30,
+    // A sort or a new list drops the grid to one row while its first page is read; a scrollbar that came
+    // and went with it made the grid measure and lay out its columns again twice on the way.
+    alwaysShowVerticalScroll: true,
     defaultColDef: FILTERED_FLEX_COLUMNS,
     tooltipShowDelay: 400,
     rowSelection: MULTI_ROW_SELECTION,
