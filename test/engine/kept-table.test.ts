@@ -77,4 +77,30 @@ describe('a run table with its previous version kept for a toggle back', async (
     await make('narrow');
     expect(await table.take(lane, 'wide')).toBeNull();
   });
+
+  it('keeps an index on the table in place only, so the two still swap names', async () => {
+    const indexed = new KeptTable<string>('kept_indexed', { column: 'n', maxRows: 1_000 });
+    const build = async (version: string, rows: number) => {
+      await lane.use((c) => c.run(`CREATE OR REPLACE TABLE ${RUN_DB}.kept_indexed AS SELECT '${version}' AS v, range AS n FROM range(${rows})`));
+      indexed.made(version, version);
+      await indexed.indexed(lane);
+    };
+    const indexes = async () =>
+      (await lane.use((c) => c.runAndReadAll(`SELECT table_name FROM duckdb_indexes() WHERE database_name = '${RUN_DB}' AND index_name = 'kept_indexed_by_n'`))).getRowsJS().map((r) => r[0]);
+    expect(await indexed.take(lane, 'exact')).toBeNull();
+    await build('exact', 100);
+    expect(await indexes()).toEqual(['kept_indexed']);
+    // Set aside (renamed) and swapped back: each rename finds the table without its index.
+    expect(await indexed.take(lane, 'cents')).toBeNull();
+    expect(await indexes()).toEqual([]);
+    await build('cents', 100);
+    expect(await indexed.take(lane, 'exact')).toEqual({ payload: 'exact' });
+    await indexed.indexed(lane);
+    expect(await indexes()).toEqual(['kept_indexed']);
+    expect(await indexed.take(lane, 'cents')).toEqual({ payload: 'cents' });
+    // Too long to be worth an index.
+    expect(await indexed.take(lane, 'wide')).toBeNull();
+    await build('wide', 5_000);
+    expect(await indexes()).toEqual([]);
+  });
 });

@@ -91,7 +91,13 @@ export class CompareSession {
   /** Each dynamic column's status table, each side's cube and the exception list, with their previous versions. */
   private readonly statuses = new Map<number, KeptTable>();
   private readonly cubes = { left: new KeptTable<DstCounts[]>(cubeSideName('left')), right: new KeptTable<DstCounts[]>(cubeSideName('right')) };
-  private readonly listed = new KeptTable(RUN_EXCEPTIONS_NAME);
+  /**
+   * Indexed by row number: a page's rows are fetched by it once sorted and sliced (see exceptions.ts),
+   * which otherwise read every column of every exception to find fifty. 10M × 10M orders (86k exceptions),
+   * engine alone, six orders × six rounds: a first sorted page in a median 14 ms instead of 17 (p75 16
+   * against 21); the index takes 20–36 ms to build there.
+   */
+  private readonly listed = new KeptTable(RUN_EXCEPTIONS_NAME, { column: '_row', maxRows: 1_000_000 });
   /** What run.cube (both sides joined with the exception counts) was made from. */
   private joined: string | null = null;
   /** The run in progress: requests wait for it. */
@@ -496,6 +502,7 @@ export class CompareSession {
       await materializeExceptions(lane, this.context(state), job);
       this.listed.made(key, undefined);
     }
+    await this.listed.indexed(lane, job);
     await joinCube(lane, state.plan, true);
     this.joined = key;
     this.exceptionTotals = new ExceptionTotals();
