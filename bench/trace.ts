@@ -1,7 +1,8 @@
 /**
  * Diagnostics for `npm run bench -- ui`. PARITY_BENCH_TRACE=js: where the page's main thread spent a measured action — scripting by source
  * function (mapped back through the renderer's source map), style, layout, paint — so a slow figure
- * says what to fix; PARITY_BENCH_TRACE=chrome: a Chromium trace per action, summarized by thread. Neither changes the figures; the figures themselves come from the in-page measurement.
+ * says what to fix (with PARITY_BENCH_KEEP_PROFILE=1 each action's CPU profile is also kept in
+ * bench/results/traces/, to open in Chromium's DevTools); PARITY_BENCH_TRACE=chrome: a Chromium trace per action, summarized by thread. Neither changes the figures; the figures themselves come from the in-page measurement.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,6 +40,11 @@ export class PageTrace {
   /** Stops and prints the heaviest source functions (self time) and the share the engine-free page spent idle. */
   async stop(label: string): Promise<void> {
     const { profile } = (await this.session.send('Profiler.stop')) as unknown as { profile: Profile };
+    if (process.env.PARITY_BENCH_KEEP_PROFILE) {
+      const kept = path.join(import.meta.dirname, 'results', 'traces', `${label.replace(/[^\w]+/g, '_').slice(0, 60)}.cpuprofile`);
+      fs.mkdirSync(path.dirname(kept), { recursive: true });
+      fs.writeFileSync(kept, JSON.stringify(profile));
+    }
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     const self = new Map<string, number>();
     let total = 0;

@@ -29,8 +29,11 @@ export interface BlockSourceOptions {
 export interface BlockSource extends IDatasource {
   /** Fetches now the blocks holding rows [first, last) in the list's current view, unless `have` says the grid holds (or is loading) one. */
   ahead(first: number, last: number, have: (start: number) => boolean): void;
-  /** Fetches now the first block of the list in another order (a sort about to be applied). */
-  aheadSorted(sort: SortSpec[]): void;
+  /**
+   * Puts the list in another order (the grid's own sort: AG Grid's sort model is not used) and fetches its
+   * first block now; the grid's next requests are answered in that order.
+   */
+  resort(sort: SortSpec[]): void;
   /** Drops what was fetched ahead (the rows changed). */
   forget(): void;
 }
@@ -71,6 +74,8 @@ export function blockSource({ fetchPage, block, onTotal, onError, loading, onAns
   /** Blocks fetched ahead, by view and first row. */
   const early = new Map<string, Promise<Slice>>();
   let current: Pick<Asked, 'sort' | 'filters' | 'view'> | null = null;
+  /** The order the grid shows (its own; see resort). */
+  let order: SortSpec[] = [];
   const viewOf = (sort: SortSpec[], filters: ColumnFilter[]) => JSON.stringify([sort, filters]);
 
   const fetchAhead = (starts: number[], sort: SortSpec[], filters: ColumnFilter[]) => {
@@ -123,8 +128,8 @@ export function blockSource({ fetchPage, block, onTotal, onError, loading, onAns
 
   return {
     getRows(params: IGetRowsParams) {
-      const sort = params.sortModel.map((s) => ({ column: s.colId, direction: s.sort }) as SortSpec);
       const filters = toColumnFilters(params.filterModel);
+      const sort = order;
       const view = viewOf(sort, filters);
       // Pages fetched ahead in another view are of no use now (one fetched for this view as it was
       // chosen is kept).
@@ -156,7 +161,8 @@ export function blockSource({ fetchPage, block, onTotal, onError, loading, onAns
       if (starts.length) fetchAhead(starts, current.sort, current.filters);
     },
 
-    aheadSorted(sort) {
+    resort(sort) {
+      order = sort;
       if (!current || early.has(`${viewOf(sort, current.filters)}@0`)) return;
       fetchAhead([0], sort, current.filters);
     },

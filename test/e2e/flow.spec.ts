@@ -125,11 +125,29 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   const orderId = page.getByTestId('exception-grid').getByRole('columnheader', { name: 'ORDER_ID', exact: true });
   await orderId.click();
   await expect(orderId).toHaveAttribute('aria-sort', 'ascending');
+  // Sorted in DuckDB, over every row of the list: the rows in view take the new order in place.
+  const firstIds = async () => Promise.all([0, 1, 2, 3].map(async (i) => num(await page.getByTestId('exception-grid').locator(`.ag-row[row-index="${i}"] [col-id="ORDER_ID"]`).textContent())));
+  await expect.poll(firstIds).toEqual([...(await firstIds())].sort((a, b) => a - b));
+  const lowest = (await firstIds())[0];
+  // Enter on a header sorts as a click does; Shift+click adds a column, and each sorted header shows its place.
+  await orderId.focus();
+  await page.keyboard.press('Enter');
+  await expect(orderId).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(async () => (await firstIds())[0]).toBeGreaterThan(lowest);
+  await expect.poll(firstIds).toEqual([...(await firstIds())].sort((a, b) => b - a));
+  const classHeader = page.getByTestId('exception-grid').getByRole('columnheader', { name: 'class', exact: true });
+  await classHeader.click({ modifiers: ['Shift'] });
+  await expect(classHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(orderId).toHaveAttribute('aria-sort', 'descending');
+  await expect(orderId.locator('.ag-sort-order')).toHaveText('1');
+  await expect(classHeader.locator('.ag-sort-order')).toHaveText('2');
+  await shot(page, 'sorted-headers', info);
   // Held again once out of sight, the list starts afresh: at its top, unsorted.
   await page.locator('body').press('Backspace');
   await expect(level).toHaveAttribute('data-dimension', 'month');
   await showHeld();
   await expect(orderId).toHaveAttribute('aria-sort', 'none');
+  await expect(classHeader).toHaveAttribute('aria-sort', 'none');
   await page.locator('body').press('Backspace');
   await expect(level).toHaveAttribute('data-dimension', 'month');
 

@@ -13,8 +13,8 @@ const TOTAL = 250;
 
 function source(loading?: () => number[], total = TOTAL, onAnswered?: () => void, fail = false) {
   const fetched: [number, number, string][] = [];
-  const fetchPage = async (offset: number, limit: number, sort: { column: string }[]): Promise<TablePage> => {
-    fetched.push([offset, limit, sort.map((s) => s.column).join()]);
+  const fetchPage = async (offset: number, limit: number, sort: { column: string }[], filters: { column: string }[]): Promise<TablePage> => {
+    fetched.push([offset, limit, [...sort.map((s) => s.column), ...filters.map((f) => `filter ${f.column}`)].join()]);
     if (fail) throw new Error('The engine stopped.');
     const ids = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => `row ${offset + i}`);
     return { arrow: tableToIPC(tableFromArrays({ id: ids })), total, offset };
@@ -23,13 +23,14 @@ function source(loading?: () => number[], total = TOTAL, onAnswered?: () => void
 }
 
 /** Asks for a block in a timer task of its own, as AG Grid does, and resolves with what it was given. */
-function ask(datasource: ReturnType<typeof blockSource>, startRow: number, endRow: number, sort: string[] = []) {
+function ask(datasource: ReturnType<typeof blockSource>, startRow: number, endRow: number, filtered: string[] = []) {
   return new Promise<{ rows: string[]; lastRow: number | undefined }>((resolve, reject) => {
     const params = {
       startRow,
       endRow,
-      sortModel: sort.map((colId) => ({ colId, sort: 'asc' })),
-      filterModel: {},
+      // The grid's own sort is the source's (see resort); AG Grid's is never set.
+      sortModel: [],
+      filterModel: Object.fromEntries(filtered.map((column) => [column, { filterType: 'text', type: 'contains', filter: 'row' }])),
       successCallback: (rows: string[][], lastRow?: number) => resolve({ rows: rows.map((r) => r[0]), lastRow }),
       failCallback: () => reject(new Error('failed')),
       context: undefined,
@@ -51,13 +52,13 @@ describe('block source', () => {
     expect(first.lastRow).toBe(TOTAL);
   });
 
-  it('keeps blocks apart when they are not adjacent or not sorted alike, and ends the list where the rows end', async () => {
+  it('keeps blocks apart when they are not adjacent or not filtered alike, and ends the list where the rows end', async () => {
     const { fetched, datasource } = source();
     const [a, b, c] = await Promise.all([ask(datasource, 0, 100), ask(datasource, 200, 300), ask(datasource, 100, 200, ['id'])]);
     expect(fetched).toHaveLength(3);
     expect(fetched).toContainEqual([0, 100, '']);
     expect(fetched).toContainEqual([200, 100, '']);
-    expect(fetched).toContainEqual([100, 100, 'id']);
+    expect(fetched).toContainEqual([100, 100, 'filter id']);
     expect(a.rows).toHaveLength(100);
     expect(b.rows).toEqual(Array.from({ length: 50 }, (_, i) => `row ${200 + i}`));
     expect(b.lastRow).toBe(TOTAL);
@@ -96,24 +97,32 @@ describe('block source', () => {
     // Asked again (a refresh, or after the grid dropped it), a block is fetched afresh.
     await ask(datasource, 900, 1000);
     expect(fetched).toHaveLength(3);
-    // Fetched ahead in one sort, asked in another: not used.
+    // Fetched ahead in one view, asked in another: not used.
     datasource.ahead(2000, 2010, () => false);
     await ask(datasource, 2000, 2100, ['id']);
     expect(fetched.slice(3)).toEqual([
       [2000, 100, ''],
-      [2000, 100, 'id'],
+      [2000, 100, 'filter id'],
     ]);
   });
 
-  it('fetches the first block of an order about to be applied, and hands it to the request in that order', async () => {
+  it("fetches the first block of a new order at once, hands it to the grid's request, and asks every block after in that order", async () => {
     const { fetched, datasource } = source(() => []);
     await ask(datasource, 0, 100);
-    datasource.aheadSorted([{ column: 'id', direction: 'asc' }]);
-    const sorted = await ask(datasource, 0, 100, ['id']);
-    expect(sorted.rows[0]).toBe('row 0');
+    datasource.resort([{ column: 'id', direction: 'asc' }]);
     expect(fetched).toEqual([
       [0, 100, ''],
       [0, 100, 'id'],
+    ]);
+    const sorted = await ask(datasource, 0, 100);
+    expect(sorted.rows[0]).toBe('row 0');
+    await ask(datasource, 100, 200);
+    datasource.resort([]);
+    await ask(datasource, 200, 300);
+    expect(fetched.slice(2)).toEqual([
+      [100, 100, 'id'],
+      [0, 100, ''],
+      [200, 100, ''],
     ]);
   });
 
