@@ -53,6 +53,9 @@ export interface SortHeaderParams {
   sorting: GridSort;
 }
 
+/** A click this soon after a column was moved ends the move (AG Grid's own headers wait as long). */
+const MOVED_MS = 50;
+
 const ARIA: Record<SortSpec['direction'], string> = { asc: 'ascending', desc: 'descending' };
 
 export class SortHeader implements IHeaderComp {
@@ -61,13 +64,14 @@ export class SortHeader implements IHeaderComp {
   private order!: HTMLElement;
   private arrow!: HTMLElement;
   private params!: IHeaderParams & SortHeaderParams;
+  private aria = 'none';
   private readonly stops: (() => void)[] = [];
 
   init(params: IHeaderParams & SortHeaderParams): void {
     this.params = params;
     // AG Grid's own header classes, so the theme lays it out and colours it the same.
     this.gui = document.createElement('div');
-    this.gui.className = 'ag-cell-label-container';
+    this.gui.className = 'ag-cell-label-container sort-header';
     this.gui.setAttribute('role', 'presentation');
     const label = document.createElement('div');
     label.className = 'ag-header-cell-label';
@@ -85,10 +89,18 @@ export class SortHeader implements IHeaderComp {
     indicator.append(this.order, this.arrow);
     label.append(this.text, indicator);
     this.gui.append(label);
-    params.eGridHeader.classList.add('ag-header-cell-sortable');
 
     const column = params.column.getColId();
-    const onClick = (event: MouseEvent) => params.sorting.progress(column, event.shiftKey);
+    // A column dragged to another place is let go with a click on its header: that click does not sort.
+    let moved = 0;
+    const onMoving = () => {
+      moved = Date.now();
+    };
+    params.column.addEventListener('movingChanged', onMoving);
+    const onClick = (event: MouseEvent) => {
+      if (params.column.isMoving() || Date.now() - moved < MOVED_MS) return;
+      params.sorting.progress(column, event.shiftKey);
+    };
     // Focus rests on the header cell when the keyboard moves along the headers.
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Enter' || event.target !== params.eGridHeader) return;
@@ -97,9 +109,17 @@ export class SortHeader implements IHeaderComp {
     };
     this.gui.addEventListener('click', onClick);
     params.eGridHeader.addEventListener('keydown', onKey);
+    // AG Grid clears `aria-sort` from a column it does not sort each time it refreshes the header (a
+    // filter set, new column definitions): it is put back.
+    const kept = new MutationObserver(() => {
+      if (params.eGridHeader.getAttribute('aria-sort') !== this.aria) params.eGridHeader.setAttribute('aria-sort', this.aria);
+    });
+    kept.observe(params.eGridHeader, { attributes: true, attributeFilter: ['aria-sort'] });
     this.stops.push(
       () => this.gui.removeEventListener('click', onClick),
+      () => params.column.removeEventListener('movingChanged', onMoving),
       () => params.eGridHeader.removeEventListener('keydown', onKey),
+      () => kept.disconnect(),
       params.sorting.watch(() => this.draw()),
     );
     this.draw();
@@ -136,6 +156,7 @@ export class SortHeader implements IHeaderComp {
       icon.setAttribute('role', 'presentation');
       this.arrow.append(icon);
     }
-    params.eGridHeader.setAttribute('aria-sort', direction ? ARIA[direction] : 'none');
+    this.aria = direction ? ARIA[direction] : 'none';
+    params.eGridHeader.setAttribute('aria-sort', this.aria);
   }
 }

@@ -39,6 +39,8 @@ test('column names with spaces, quotes, keywords and unicode go through the whol
   // So does filtering by it from the header's filter row: an exact decimal, counted over every row.
   await grid.getByRole('spinbutton', { name: 'Prix "€" Filter Input' }).fill('20.00');
   await expect(page.getByTestId('data-total')).toHaveText('1 of 3');
+  // The header still says how the rows are sorted once they are filtered.
+  await expect(price).toHaveAttribute('aria-sort', 'descending');
   await expect(grid.locator('.ag-row[row-index="0"] [col-id="order id"]')).toHaveText('2');
 
   await page.getByTestId('nav-contract').click();
