@@ -19,6 +19,13 @@ interface Profile {
   timeDeltas: number[];
 }
 
+/** Where an action's trace or profile is kept (bench/results/traces/, named for the action); the folder is made. */
+export function keptTracePath(label: string, extension: string): string {
+  const dir = path.join(import.meta.dirname, 'results', 'traces');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${label.replace(/[^\w]+/g, '_').slice(0, 60)}.${extension}`);
+}
+
 export class PageTrace {
   private maps = new Map<string, SourceMapConsumer | null>();
   private constructor(
@@ -40,11 +47,7 @@ export class PageTrace {
   /** Stops and prints the heaviest source functions (self time) and the share the engine-free page spent idle. */
   async stop(label: string): Promise<void> {
     const { profile } = (await this.session.send('Profiler.stop')) as unknown as { profile: Profile };
-    if (process.env.PARITY_BENCH_KEEP_PROFILE) {
-      const kept = path.join(import.meta.dirname, 'results', 'traces', `${label.replace(/[^\w]+/g, '_').slice(0, 60)}.cpuprofile`);
-      fs.mkdirSync(path.dirname(kept), { recursive: true });
-      fs.writeFileSync(kept, JSON.stringify(profile));
-    }
+    if (process.env.PARITY_BENCH_KEEP_PROFILE) fs.writeFileSync(keptTracePath(label, 'cpuprofile'), JSON.stringify(profile));
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     const self = new Map<string, number>();
     let total = 0;

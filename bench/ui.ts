@@ -16,7 +16,7 @@ import { existingDemo, generateDemo } from '../electron/engine/demo/generate.js'
 import { demoContract } from '../electron/engine/demo/contract.js';
 import { EngineService } from '../electron/engine/service.js';
 import { Stopwatch, medianAndRange } from './stopwatch.js';
-import { PageTrace, summarizeChromeTrace } from './trace.js';
+import { PageTrace, keptTracePath, summarizeChromeTrace } from './trace.js';
 
 const argRows = process.argv.indexOf('--rows');
 const ROWS = argRows >= 0 ? Number(process.argv[argRows + 1]) : 10_000_000;
@@ -83,9 +83,7 @@ async function measure(page: Page, label: string, predicate: string, act: () => 
     await page.context().browser()!.stopTracing();
     summarizeChromeTrace(chromeTrace, label);
     // Kept per action, to open in Chromium's trace viewer (chrome://tracing) or read with a script.
-    const kept = path.join(import.meta.dirname, 'results', 'traces', `${label.replace(/[^\w]+/g, '_').slice(0, 60)}.json`);
-    fs.mkdirSync(path.dirname(kept), { recursive: true });
-    fs.copyFileSync(chromeTrace, kept);
+    fs.copyFileSync(chromeTrace, keptTracePath(label, 'json'));
   }
   if (process.env.PARITY_BENCH_DEBUG) {
     // When each engine call ran, relative to the input, and when the result was first in the DOM.

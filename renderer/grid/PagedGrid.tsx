@@ -56,10 +56,10 @@ export const BLOCK = 50;
 const ROW_BUFFER = 2;
 
 type BlockState = { startRow: number; pageStatus: string };
-/** First rows of the blocks the grid's cache holds in one of these states. */
+/** First rows of the blocks the grid's cache holds in one of these states (in any state when none is named). */
 const blockStarts = (api: GridApi<Row>, ...states: string[]) =>
   Object.values(api.getCacheBlockState() as Record<string, BlockState>)
-    .filter((b) => states.includes(b.pageStatus))
+    .filter((b) => !states.length || states.includes(b.pageStatus))
     .map((b) => b.startRow);
 
 export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError, onOpen, onTotal, gridId, testId, pinnedLeft = 0, refreshKey, onSelection }: PagedGridProps) {
@@ -77,8 +77,7 @@ export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError
     // its first page comes. Rows held further down would each be fetched again in the new order: the grid
     // drops them all and draws the top afresh, as a new list.
     const drawn = api.getLastDisplayedRowIndex() + 1 + ROW_BUFFER;
-    const held = Object.values(api.getCacheBlockState() as Record<string, BlockState>).map((b) => b.startRow);
-    if (held.every((start) => start < drawn)) {
+    if (blockStarts(api).every((start) => start < drawn)) {
       if (api.getDisplayedRowCount() > 0) api.ensureIndexVisible(0, 'top');
       api.refreshInfiniteCache();
     } else {
@@ -125,8 +124,9 @@ export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError
     // A page's rows replace empty ones in place; nothing moves that an animation would help to follow.
     animateRows: false,
     suppressColumnVirtualisation: columns.length <= 30,
-    // A sort or a new list drops the grid to one row while its first page is read; a scrollbar that came
-    // and went with it made the grid measure and lay out its columns again twice on the way.
+    // A new list (or a sort from deep down the list) drops the grid to one row while its first page is
+    // read; a scrollbar that came and went with it made the grid measure and lay out its columns again
+    // twice on the way.
     alwaysShowVerticalScroll: true,
     defaultColDef: FILTERED_FLEX_COLUMNS,
     tooltipShowDelay: 400,

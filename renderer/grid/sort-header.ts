@@ -63,6 +63,7 @@ export class SortHeader implements IHeaderComp {
   private text!: HTMLElement;
   private order!: HTMLElement;
   private arrow!: HTMLElement;
+  private icon!: HTMLElement;
   private params!: IHeaderParams & SortHeaderParams;
   private aria = 'none';
   private readonly stops: (() => void)[] = [];
@@ -86,6 +87,9 @@ export class SortHeader implements IHeaderComp {
     this.arrow = document.createElement('span');
     this.arrow.className = 'ag-sort-indicator-icon';
     this.arrow.setAttribute('aria-hidden', 'true');
+    this.icon = document.createElement('span');
+    this.icon.setAttribute('role', 'presentation');
+    this.arrow.append(this.icon);
     indicator.append(this.order, this.arrow);
     label.append(this.text, indicator);
     this.gui.append(label);
@@ -149,13 +153,7 @@ export class SortHeader implements IHeaderComp {
     this.order.textContent = sort.length > 1 && direction ? String(at + 1) : '';
     this.order.classList.toggle('ag-hidden', !(sort.length > 1 && direction));
     this.arrow.classList.toggle('ag-hidden', !direction);
-    this.arrow.replaceChildren();
-    if (direction) {
-      const icon = document.createElement('span');
-      icon.className = `ag-icon ag-icon-${direction}`;
-      icon.setAttribute('role', 'presentation');
-      this.arrow.append(icon);
-    }
+    this.icon.className = direction ? `ag-icon ag-icon-${direction}` : '';
     this.aria = direction ? ARIA[direction] : 'none';
     params.eGridHeader.setAttribute('aria-sort', this.aria);
   }
