@@ -1,5 +1,5 @@
 /** Step 4: all → region → product → date → exception rows, in any order, with a chart per level. */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DrillFilter, DrillGroup, DrillResult } from '../../shared/compare';
 import type { WorkspaceState } from '../../shared/types';
 import { Breadcrumb } from '../drill/Breadcrumb';
@@ -22,6 +22,7 @@ import { askExceptionColumns } from '../drill/exception-columns';
 import { afterPaint, afterQuiet } from '../lib/after-paint';
 import { rowsKey, useRowsIn } from '../drill/rows-in';
 import { askRowsAhead } from '../drill/rows-ahead';
+import { useKeptBox } from '../lib/kept-box';
 
 /** How long a level stays on screen before the exception list's grid is built behind it and its lists' first rows are asked. */
 const ROWS_AHEAD_AFTER_MS = 600;
@@ -53,6 +54,8 @@ export function DrillPage({ ws, active = true }: { ws: WorkspaceState; active?: 
   const order = view.order;
   const depth = view.path.length;
   const showRows = view.rows || !dimension;
+  const levelPanel = useRef<HTMLElement | null>(null);
+  useKeptBox(levelPanel, showRows);
   // The exception list's grid is built out of sight while the analyst reads a level, and kept once shown.
   const [rowsBuilt, setRowsBuilt] = useState(false);
   if (showRows && !rowsBuilt) setRowsBuilt(true);
@@ -188,7 +191,8 @@ export function DrillPage({ ws, active = true }: { ws: WorkspaceState; active?: 
       {/* The last level stays built (hidden) under the rows: Backspace shows it again instead of building it anew. */}
       {(!showRows || shown) && (
         <section
-          className={`panel panel-fill ${stale ? 'is-stale' : ''}`}
+          ref={levelPanel}
+          className={`panel panel-fill ${stale ? 'is-stale' : ''} ${showRows ? 'offstage' : ''}`}
           hidden={showRows}
           data-testid="drill-level"
           data-drill-ms={active && !showRows && shown && !stale ? shown.ms : ''}
