@@ -12,7 +12,7 @@ import type { ColumnFilter } from '../../../shared/filters.js';
 import type { ColumnInfo, SortSpec, TablePage } from '../../../shared/types.js';
 import { filterCondition } from '../db/filters.js';
 import type { Lane } from '../db/lane.js';
-import { queryArrow } from '../db/arrow.js';
+import { preparedArrow, queryArrow } from '../db/arrow.js';
 import { ParityError } from '../../../shared/errors.js';
 import { nearestName } from '../../../shared/names.js';
 import { Params } from '../db/params.js';
@@ -257,6 +257,7 @@ export async function exceptionsPage(lane: Lane, plan: Plan, q: ExceptionQuery, 
     kept!.sorted.keep(keptAs, `${numbered} FROM ${RUN_EXCEPTIONS} e LEFT JOIN parity_seen h ON h.exception_id = e._xid WHERE ${where}`, params.clone());
   }
   const { sql, values } = sorted ? pageOfKept(sorted, q, select) : pageOfExceptions(joined, select, where, order, params, q);
-  const arrow = await lane.use((c) => queryArrow(c, sql, values.values, values.typeList));
+  // A kept list's pages differ only by position: its query is planned once.
+  const arrow = await lane.use(async (c) => (sorted ? preparedArrow(await lane.prepared(sql), values.values, values.typeList) : queryArrow(c, sql, values.values, values.typeList)));
   return { arrow, total, offset: q.offset };
 }

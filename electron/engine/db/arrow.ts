@@ -34,7 +34,7 @@ import {
   type Data,
   type DataType,
 } from 'apache-arrow';
-import { DuckDBTypeId, type DuckDBConnection, type DuckDBDataChunk, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBTypeId, type DuckDBConnection, type DuckDBDataChunk, type DuckDBMaterializedResult, type DuckDBPreparedStatement, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { ENGINE_TYPE_METADATA } from '../../../shared/arrow-cells.js';
 
 /** One column's vector in one chunk of the result, and where its rows start in the whole column. */
@@ -218,7 +218,16 @@ export function chunksToArrow(names: readonly string[], types: readonly DuckDBTy
 
 /** Runs a query and returns its whole result as Arrow IPC stream bytes. */
 export async function queryArrow(connection: DuckDBConnection, sql: string, values?: DuckDBValue[], types?: DuckDBType[]): Promise<Uint8Array> {
-  const result = await connection.run(sql, values, types);
+  return resultToArrow(await connection.run(sql, values, types));
+}
+
+/** A prepared statement run with these values, as Arrow. */
+export async function preparedArrow(statement: DuckDBPreparedStatement, values: DuckDBValue[], types?: DuckDBType[]): Promise<Uint8Array> {
+  statement.bind(values, types);
+  return resultToArrow(await statement.run());
+}
+
+async function resultToArrow(result: DuckDBMaterializedResult): Promise<Uint8Array> {
   const chunks = await result.fetchAllChunks();
   return chunksToArrow(result.deduplicatedColumnNames(), result.columnTypes(), chunks);
 }

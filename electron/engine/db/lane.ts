@@ -2,7 +2,7 @@
  * A lane is one DuckDB connection for one kind of job (import, compare, paging, meta). A connection runs
  * one query at a time and a new query interrupts the running one, so each lane admits one job at a time.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
 import type { JobContext } from '../jobs.js';
 import { cancelledError, closedError } from './errors.js';
 import type { ThreadBudget } from './thread-budget.js';
@@ -10,11 +10,14 @@ import type { ThreadBudget } from './thread-budget.js';
 export type LaneKind = 'meta' | 'import' | 'compare' | 'page' | 'browse' | 'explain' | 'export' | 'notes' | 'listing' | 'detail';
 
 const PROGRESS_POLL_MS = 150;
+/** Statements a lane keeps prepared; the least recently used is dropped for a new one. */
+const KEEP_PREPARED = 8;
 const INTERRUPT_REPEAT_MS = 20;
 
 export class Lane {
   private tail: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly statements = new Map<string, DuckDBPreparedStatement>();
 
   constructor(
     readonly kind: LaneKind,
@@ -49,6 +52,29 @@ export class Lane {
   }
 
   /**
+   * `sql` prepared on the lane's connection, kept for the next time it is asked (call it inside `use`).
+   * For a query asked again and again with other values, such as a page of a kept list: DuckDB plans a
+   * page of 37 columns joined to its annotations in about as long as it takes to run it (10M exceptions
+   * beside the workbench: 15–24 ms planned each time, 7–9 ms prepared).
+   */
+  async prepared(sql: string): Promise<DuckDBPreparedStatement> {
+    const kept = this.statements.get(sql);
+    if (kept) {
+      this.statements.delete(sql);
+      this.statements.set(sql, kept);
+      return kept;
+    }
+    const statement = await this.connection.prepare(sql);
+    this.statements.set(sql, statement);
+    for (const [old, dropped] of this.statements) {
+      if (this.statements.size <= KEEP_PREPARED) break;
+      this.statements.delete(old);
+      dropped.destroySync();
+    }
+    return statement;
+  }
+
+  /**
    * Interrupts the lane's query, lets its work give up, then closes the connection: closing a connection
    * (or the database) under a running query kept the process alive for ever. Work still queued is refused.
    */
@@ -60,6 +86,8 @@ export class Lane {
     } finally {
       stopInterrupting();
     }
+    for (const statement of this.statements.values()) statement.destroySync();
+    this.statements.clear();
     this.connection.closeSync();
   }
 
