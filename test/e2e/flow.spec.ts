@@ -104,22 +104,20 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   await expect(detail).toBeHidden();
   // At rest, the workbench draws nothing: the level kept under the rows is no grid that redraws itself
   // on every frame (one without layout did, taking a tenth of a core from the engine's pages).
+  // (Passed as text: the tests are typed for Node, without the page's globals.)
   const framesAtRest = () =>
-    page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const own = window.requestAnimationFrame;
-          let asked = 0;
-          window.requestAnimationFrame = (callback) => {
-            asked++;
-            return own.call(window, callback);
-          };
-          setTimeout(() => {
-            window.requestAnimationFrame = own;
-            resolve(asked);
-          }, 1_000);
-        }),
-    );
+    page.evaluate(`new Promise((resolve) => {
+      const own = window.requestAnimationFrame;
+      let asked = 0;
+      window.requestAnimationFrame = (callback) => {
+        asked++;
+        return own.call(window, callback);
+      };
+      setTimeout(() => {
+        window.requestAnimationFrame = own;
+        resolve(asked);
+      }, 1000);
+    })`);
   await expect.poll(framesAtRest, { timeout: 15_000 }).toBe(0);
 
   // Backspace goes up a level.
