@@ -8,7 +8,7 @@ export function GroupChart({ groups, dimension, onPick }: { groups: DrillGroup[]
   const option = useMemo(() => {
     const shown = [...groups].sort((a, b) => b.exceptions.total - a.exceptions.total).slice(0, 40);
     return {
-      grid: { left: 8, right: 12, top: 16, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 12, top: 26, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'category', data: shown.map((g) => groupLabel(g.value)), axisLabel: { rotate: shown.length > 8 ? 35 : 0, fontSize: 11 } },
       yAxis: { type: 'value', name: 'exceptions', nameTextStyle: { fontSize: 11 }, axisLabel: { fontSize: 11 } },

@@ -7,6 +7,7 @@ import { afterPaint } from '../lib/after-paint';
 import { EChart } from '../charts/EChart';
 import { useWorkbench } from '../store/workbench';
 import { groupLabel } from './severity';
+import { count } from '../lib/format';
 
 type Cells = { row: string | null; cols: DrillResult }[];
 
@@ -46,7 +47,7 @@ export function Heatmap({ rows, columns, grain, onPick, ask = true }: { rows: st
       tooltip: { formatter: (p: { value: number[] }) => `${ys[p.value[1]]} · ${xs[p.value[0]]}: ${p.value[2].toLocaleString('en-US')} exceptions` },
       xAxis: { type: 'category', data: xs.map((x) => x.slice(0, grain === 'month' ? 7 : 10)), axisLabel: { fontSize: 11 } },
       yAxis: { type: 'category', data: ys, axisLabel: { fontSize: 11 } },
-      visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#f0fdf4', '#fde68a', '#f97316', '#b91c1c'] }, textStyle: { fontSize: 10 } },
+      visualMap: { min: 0, max, calculable: false, text: [`${count(max)} exceptions`, '0'], orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#f0fdf4', '#fde68a', '#f97316', '#b91c1c'] }, textStyle: { fontSize: 10 } },
       series: [{ type: 'heatmap', data: points, label: { show: xs.length <= 12, fontSize: 10 } }],
     };
   }, [data, grain]);
