@@ -6,6 +6,8 @@ import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/com
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 import { whenIdle } from '../lib/after-paint';
+import { useWorkbench } from '../store/workbench';
+import { chartTheme } from './chart-theme';
 
 echarts.use([BarChart, HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
@@ -19,6 +21,9 @@ export function EChart({ option, height = 220, onClick, testId }: { option: ECha
   const chart = useRef<echarts.ECharts | null>(null);
   const resized = useRef<ResizeObserver | null>(null);
   const click = useRef(onClick);
+  const theme = chartTheme(useWorkbench((s) => s.view.theme));
+  /** The theme the chart was made with: ECharts takes a theme only when a chart is made. */
+  const madeWith = useRef<string | undefined>(undefined);
   useEffect(() => {
     click.current = onClick;
   }, [onClick]);
@@ -37,8 +42,14 @@ export function EChart({ option, height = 220, onClick, testId }: { option: ECha
     // back (drawing a chart costs as much as the grid here). Series and axes are replaced, the rest updated in place.
     return whenIdle(() => {
       if (!box.current) return;
+      if (chart.current && madeWith.current !== theme) {
+        resized.current?.disconnect();
+        chart.current.dispose();
+        chart.current = null;
+      }
       if (!chart.current) {
-        const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
+        const instance = echarts.init(box.current, theme, { renderer: 'canvas' });
+        madeWith.current = theme;
         instance.on('click', (p) => click.current?.(p as ChartClick));
         // A hidden chart (the level kept under the exception rows) is not resized to nothing; a shown
         // one is redrawn once the grid beside it is on screen.
@@ -53,6 +64,6 @@ export function EChart({ option, height = 220, onClick, testId }: { option: ECha
       chart.current.setOption({ animation: false, ...option }, { replaceMerge: ['series', 'xAxis', 'yAxis', 'visualMap'] });
       box.current.removeAttribute('data-pending');
     });
-  }, [option]);
+  }, [option, theme]);
   return <div ref={box} className="chart" style={{ height }} data-testid={testId} />;
 }

@@ -48,7 +48,8 @@ export function Heatmap({ rows, columns, grain, onPick, ask = true }: { rows: st
       xAxis: { type: 'category', data: xs.map((x) => x.slice(0, grain === 'month' ? 7 : 10)), axisLabel: { fontSize: 11 } },
       yAxis: { type: 'category', data: ys, axisLabel: { fontSize: 11 } },
       visualMap: { min: 0, max, calculable: false, text: [`${count(max)} exceptions`, '0'], orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#f0fdf4', '#fde68a', '#f97316', '#b91c1c'] }, textStyle: { fontSize: 10 } },
-      series: [{ type: 'heatmap', data: points, label: { show: xs.length <= 12, fontSize: 10 } }],
+      // Dark figures on the pale cells, white ones on the darkest (either theme: the cells are the same colours).
+      series: [{ type: 'heatmap', data: points.map((p) => ({ value: p, label: { color: p[2] > max * 0.7 ? '#ffffff' : '#1f2937' } })), label: { show: xs.length <= 12, fontSize: 10 } }],
     };
   }, [data, grain]);
   if (!data) return <div className="chart chart-loading">Loading the heatmap…</div>;

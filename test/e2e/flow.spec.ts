@@ -226,5 +226,11 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await shot(page, '6-results-dark', info);
+  // The charts take the dark theme's colours too.
+  await page.getByTestId('nav-drill').click();
+  await page.getByTestId('breadcrumb').getByRole('button', { name: 'All' }).click();
+  await expect(page.locator('[data-testid=drill-level]:not([hidden])')).toHaveAttribute('data-dimension', 'REGION');
+  await expect(page.getByTestId('heatmap')).toBeVisible();
+  await shot(page, '6-drill-dark', info);
   await page.getByTestId('theme-toggle').click();
 });
