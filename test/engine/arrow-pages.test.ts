@@ -2,14 +2,13 @@
  * Pages are read from DuckDB's vectors as bytes (see db/arrow.ts). Every type a page can hold, across
  * several chunks and with nulls at odd positions, must show on screen as DuckDB itself writes the value.
  */
-import path from 'node:path';
 import { VARCHAR } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../../electron/engine/db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../electron/engine/db/database.js';
 import { queryArrow } from '../../electron/engine/db/arrow.js';
 import type { Lane } from '../../electron/engine/db/lane.js';
 import { decodePage } from '../../shared/arrow-cells.js';
-import { tempFolder } from '../helpers/temp.js';
+import { openDatabase } from '../helpers/engine.js';
 
 /** Column → SQL over i (0 … ROWS-1); every third row of a column is null somewhere. */
 const COLUMNS: Record<string, string> = {
@@ -45,10 +44,9 @@ describe('pages read from DuckDB vectors', () => {
   let db: Database;
   let lane: Lane;
   beforeAll(async () => {
-    db = await Database.open(path.join(tempFolder(), 'arrow.parity'), { memoryLimit: '1GB' });
+    db = await openDatabase();
     lane = await db.lane('page');
   });
-  afterAll(() => db.close());
 
   it('shows every type exactly as DuckDB writes it, across chunks, with nulls where they are', async () => {
     const names = Object.keys(COLUMNS);

@@ -2,20 +2,18 @@
  * A lane keeps the statements it is asked to prepare (kept lists' pages): the same text gives the same
  * statement, with the data as it is when it runs, and only the last few are kept.
  */
-import path from 'node:path';
 import { BIGINT } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../../electron/engine/db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../electron/engine/db/database.js';
 import { preparedArrow } from '../../electron/engine/db/arrow.js';
 import { decodePage } from '../../shared/arrow-cells.js';
-import { tempFolder } from '../helpers/temp.js';
+import { openDatabase } from '../helpers/engine.js';
 
 describe('prepared statements on a lane', () => {
   let db: Database;
   beforeAll(async () => {
-    db = await Database.open(path.join(tempFolder(), 'statements.parity'), { memoryLimit: '1GB', threads: 1 });
+    db = await openDatabase({ threads: 1 });
   });
-  afterAll(() => db.close());
 
   it('prepares a query once and runs it with new values on the data as it is then', async () => {
     const lane = await db.lane('page');

@@ -2,17 +2,15 @@
  * DuckDB runs on one thread while the analyst browses, and on every thread while a lane that reads whole
  * sources or runs has work (see thread-budget.ts).
  */
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../../electron/engine/db/database.js';
-import { tempFolder } from '../helpers/temp.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../electron/engine/db/database.js';
+import { openDatabase } from '../helpers/engine.js';
 
 describe('thread budget', () => {
   let db: Database;
   beforeAll(async () => {
-    db = await Database.open(path.join(tempFolder(), 'threads.parity'), { memoryLimit: '1GB', threads: 2 });
+    db = await openDatabase({ threads: 2 });
   });
-  afterAll(() => db.close());
 
   it('browses on one thread and runs on all of them, back to one when no parallel work is left', async () => {
     expect(db.threads.most).toBe(2);
