@@ -76,8 +76,8 @@ export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError
     // With only the rows at the top in hand, they stay drawn and take the new order's values in place as
     // its first page comes. Rows held further down would each be fetched again in the new order: the grid
     // drops them all and draws the top afresh, as a new list.
-    const drawn = api.getLastDisplayedRowIndex() + 1 + ROW_BUFFER;
-    if (blockStarts(api).every((start) => start < drawn)) {
+    const drawnAtTop = api.getLastDisplayedRowIndex() - api.getFirstDisplayedRowIndex() + 1 + ROW_BUFFER;
+    if (blockStarts(api).every((start) => start < drawnAtTop)) {
       if (api.getDisplayedRowCount() > 0) api.ensureIndexVisible(0, 'top');
       api.refreshInfiniteCache();
     } else {

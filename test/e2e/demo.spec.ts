@@ -36,6 +36,7 @@ test('a newcomer opens the workbench on the demo workspace and sees its technica
   const grid = page.getByTestId('data-grid-left');
   // The unsorted first page is in (the grid draws its rows empty while it loads).
   await expect(grid.locator('.ag-row[row-index="0"] [col-id="AMOUNT"]')).toHaveText(/\d/);
+  const unsortedFirst = (await grid.locator('.ag-row[row-index="0"] [col-id="AMOUNT"]').textContent())!;
   // Each sort's first page is asked once, as the header is clicked (the order it will give is worked out
   // then), and the grid's own request takes that page rather than asking again.
   const pagesAsked = () => page.evaluate(() => performance.getEntriesByName('api sources.page').map((m) => m.startTime));
@@ -61,13 +62,15 @@ test('a newcomer opens the workbench on the demo workspace and sees its technica
   await grid.evaluate((frame) => {
     const view = frame.ownerDocument.defaultView!;
     const drawnEmpty: number[] = [];
-    (view as unknown as { drawnEmpty: number[] }).drawnEmpty = drawnEmpty;
+    const drawnAtTop: [number, string][] = [];
+    Object.assign(view, { drawnEmpty, drawnAtTop });
     new view.MutationObserver((records: { addedNodes: ArrayLike<typeof frame> }[]) => {
       for (const r of records)
         for (const node of Array.from(r.addedNodes)) {
           const row = node.nodeType === 1 && node.matches('.ag-row') ? node : null;
           const index = Number(row?.getAttribute('row-index'));
           if (row && index >= 900 && !row.querySelector('[col-id="AMOUNT"]')?.textContent) drawnEmpty.push(index);
+          if (row && index < 900) drawnAtTop.push([index, row.querySelector('[col-id="AMOUNT"]')?.textContent ?? '']);
         }
     }).observe(frame, { childList: true, subtree: true });
   });
@@ -83,5 +86,15 @@ test('a newcomer opens the workbench on the demo workspace and sees its technica
   expect(amounts.every((a, i) => Number.isFinite(a) && (i === 0 || a <= amounts[i - 1]))).toBe(true);
   expect(amounts[0]).toBeLessThanOrEqual(50_000);
   expect(await grid.evaluate((frame) => (frame.ownerDocument.defaultView as unknown as { drawnEmpty: number[] }).drawnEmpty)).toEqual([]);
+  // A sort from down there (AMOUNT descending → unsorted) starts the list again at the top with one page
+  // of the new order: the blocks held further down are dropped, not fetched again in that order, and the
+  // top never shows the old order's rows under the new header, even for a moment.
+  const beforeDeepSort = await page.evaluate(() => performance.now());
+  await grid.getByRole('columnheader', { name: 'AMOUNT', exact: true }).click();
+  await expect(amountAt(0)).toHaveText(unsortedFirst);
+  expect((await pagesAsked()).filter((start) => start >= beforeDeepSort)).toHaveLength(1);
+  const drawnAtTop = await grid.evaluate((frame) => (frame.ownerDocument.defaultView as unknown as { drawnAtTop: [number, string][] }).drawnAtTop);
+  expect(drawnAtTop.length).toBeGreaterThan(0);
+  for (const [index, amount] of drawnAtTop) if (amount) expect(amount, `row ${index} drawn as`).toBe(await amountAt(index).textContent());
   await page.screenshot({ path: info.outputPath('demo-data.png') });
 });
