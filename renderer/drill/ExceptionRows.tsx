@@ -70,6 +70,7 @@ export function ExceptionRows({ drill, keyCount, active = true, hold = false }: 
   const selected = selection?.key === resetKey ? selection.rows : [];
   const idIndex = columns?.findIndex((c) => c.name === EXCEPTION_ID) ?? -1;
   const where = groupName(filters);
+  const withinOnly = classes.length === 1 && classes[0] === 'within_tolerance';
 
   const annotateSelected = () => {
     const ids = selected.map((r) => String(r[idIndex]));
@@ -201,7 +202,14 @@ export function ExceptionRows({ drill, keyCount, active = true, hold = false }: 
       </header>
       <div className="panel-subhead">
         {/* Out of sight the drill level's own bar is the one on screen. */}
-        {active && <ExplanationBar counts={counts} picked={explained} onPick={setExplained} />}
+        {active &&
+          (withinOnly ? (
+            <span className="muted small" data-testid="within-note">
+              These rows differ only within the contract&apos;s tolerances: the tolerance explains them, and they are not exceptions.
+            </span>
+          ) : (
+            <ExplanationBar counts={counts} picked={explained} onPick={setExplained} />
+          ))}
         <div className="spacer" />
         <button className="btn btn-small" disabled={selected.length === 0 || idIndex < 0} onClick={annotateSelected} data-testid="annotate-selected" title="Ctrl+click or Shift+click rows to select several">
           Annotate {selected.length ? count(selected.length) : ''} selected…

@@ -90,6 +90,10 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   // The picture shows the list settled: its explanation counts come once its first rows are in.
   await expect(page.getByTestId('exception-rows').getByTestId('explanation-bar')).toBeVisible();
   await shot(page, '4-drill-rows', info);
+  // Rows within tolerance are no exceptions: the list says so instead of counting them as unexplained.
+  await page.getByTestId('exception-rows').getByRole('button', { name: 'Within tolerance' }).click();
+  await expect(page.getByTestId('within-note')).toBeVisible();
+  await expect(page.getByTestId('exception-rows').getByTestId('explanation-bar')).toHaveCount(0);
 
   // Row detail: both rows side by side, the differing cells marked, zones shown for timestamps.
   await page.getByTestId('exception-rows').getByRole('button', { name: 'Mismatch' }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { column, pair } from '../helpers/compare.js';
+import { column, explanationCounts, pair } from '../helpers/compare.js';
 
 const rows = (values: [number, string | null][], type: string) =>
   `SELECT * FROM (VALUES ${values.map(([k, v]) => `(${k}, ${v === null ? 'NULL' : v}::${type})`).join(', ')}) t(id, amount)`;
@@ -18,6 +18,13 @@ describe('numeric tolerance: |L − R| ≤ absTol + relTol·|L|, L the legacy va
     expect(await ids()).toEqual(['3']);
     expect(await ids(['within_tolerance', 'mismatch'])).toEqual(['2', '3', '4']);
     expect(await ids(['left_only', 'right_only', 'mismatch', 'duplicate_key', 'null_key', 'timing', 'within_tolerance'])).toEqual(['2', '3', '4']);
+    // The tolerance explains the rows within it: they are never counted or listed as unexplained.
+    const listed = await p.exceptions({ classes: ['within_tolerance', 'mismatch'], sort: [{ column: 'id', direction: 'asc' }] });
+    expect(listed.rows.map((r) => r.explanation)).toEqual(['within_tolerance', 'unexplained', 'within_tolerance']);
+    const counts = await explanationCounts(p.engine, { classes: ['within_tolerance', 'mismatch'] });
+    expect(counts.byExplanation.unexplained).toBe(1);
+    const unexplained = await p.exceptions({ classes: ['within_tolerance', 'mismatch'], explanations: ['unexplained'] });
+    expect(unexplained.rows.map((r) => r.id)).toEqual(['3']);
   });
 
   it('measures relTol against the legacy value, so the test is not symmetric', async () => {

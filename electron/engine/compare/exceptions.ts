@@ -117,10 +117,16 @@ function byRuleSql(plan: Plan, value: (rule: Plan['explain'][number]) => string)
   return plan.explain.length ? `CASE _rule ${plan.explain.map((r, i) => `WHEN ${i} THEN ${literal(value(r))}`).join(' ')} END` : null;
 }
 
-/** What explains an exception: a person's annotation first, then the first rule it meets, then timing. */
+/**
+ * What explains an exception: a person's annotation first, then the first rule it meets, then timing. A row
+ * within tolerance is no exception: the contract's tolerance explains it, and it never counts as unexplained.
+ */
 export function explanationSql(plan: Plan): string {
-  return `coalesce(a.category, ${byRuleSql(plan, (r) => r.category) ?? 'NULL'}, CASE WHEN class = 'timing' THEN 'timing' END, 'unexplained')`;
+  return `coalesce(a.category, ${byRuleSql(plan, (r) => r.category) ?? 'NULL'}, CASE class WHEN 'timing' THEN 'timing' WHEN 'within_tolerance' THEN '${WITHIN_TOLERANCE}' END, 'unexplained')`;
 }
+
+/** The explanation of a row within tolerance (not one of the explanations an exception can have). */
+export const WITHIN_TOLERANCE = 'within_tolerance';
 
 function unknownExceptionColumn(name: string, shown: [string, string][]): string {
   return `The exception list has no column "${name}"; the nearest is "${nearestName(name, shown.map(([n]) => n))}".`;
