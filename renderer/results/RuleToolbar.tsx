@@ -11,7 +11,7 @@ function RuleSelect({ side, contract }: { side: Side; contract: Contract }) {
   const busy = useWorkbench((s) => s.jobs.length > 0);
   const runCompare = useWorkbench((s) => s.runCompare);
   const rule = contract[side].timezone;
-  const stored = useWorkbench((s) => s.perRowRules[side]);
+  const stored = useWorkbench((s) => s.view.perRowRules[side]);
   const perRow = rule.kind === 'perRow' ? rule : stored;
   const [zone, setZone] = useState(rule.kind === 'local' ? rule.zone : 'UTC');
   const value = rule.kind === 'perRow' ? 'perRow' : rule.kind === 'local' ? 'local' : 'instant';

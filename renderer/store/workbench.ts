@@ -5,13 +5,13 @@
 import { create } from 'zustand';
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/api';
 import type { CompareSummary, DrillFilter } from '../../shared/compare';
-import type { Contract, ContractInput, TimeZoneRule } from '../../shared/contract';
+import type { Contract, ContractInput } from '../../shared/contract';
 import { ParityError } from '../../shared/errors';
 import type { EngineState } from '../../shared/protocol';
 import type { ManualPair, Progress, Side, WorkspaceState } from '../../shared/types';
 import { api } from '../api/client';
 import { describeDelta, type Delta } from '../lib/delta';
-import { DEFAULT_VIEW, readView, type DrillView, type Page, type SourcesTab, type Theme, type UiView } from '../lib/view';
+import { DEFAULT_VIEW, readView, withPerRowRules, type DrillView, type Page, type SourcesTab, type Theme, type UiView } from '../lib/view';
 
 export interface Job {
   id: number;
@@ -40,7 +40,6 @@ interface WorkbenchState {
   /** Bumped when the exception list changes, so grids start afresh. */
   resultsVersion: number;
   /** Each side's last per-row zone rule, so a toggle away from it can come back with its mapping. */
-  perRowRules: Partial<Record<Side, TimeZoneRule>>;
   go(page: Page): void;
   setSourcesTab(tab: SourcesTab): void;
   setDataSide(side: Side): void;
@@ -94,13 +93,14 @@ function saveView(view: UiView): void {
 if (typeof window !== 'undefined') window.addEventListener('pagehide', flushView);
 
 export const useWorkbench = create<WorkbenchState>((set, get) => {
+  /** Whether the saved view has been read: until then the view in hand is the default, not to be saved. */
+  let viewRead = false;
   const setWorkspace = (workspace: WorkspaceState) => {
-    const perRowRules = { ...get().perRowRules };
-    for (const side of ['left', 'right'] as const) {
-      const rule = workspace.contract?.[side].timezone;
-      if (rule?.kind === 'perRow') perRowRules[side] = rule;
-    }
-    set({ workspace, perRowRules });
+    const known = get().view.perRowRules;
+    const perRowRules = withPerRowRules(known, workspace.contract);
+    const view = { ...get().view, perRowRules };
+    set({ workspace, view });
+    if (viewRead && JSON.stringify(perRowRules) !== JSON.stringify(known)) saveView(view);
   };
   const setView = (patch: Partial<UiView>) => {
     const view = { ...get().view, ...patch };
@@ -119,7 +119,6 @@ export const useWorkbench = create<WorkbenchState>((set, get) => {
     rowId: null,
     delta: null,
     resultsVersion: 0,
-    perRowRules: {},
     go: (page) => setView({ page }),
     setSourcesTab: (sourcesTab) => setView({ sourcesTab }),
     setDataSide: (dataSide) => set({ dataSide }),
@@ -164,7 +163,11 @@ export const useWorkbench = create<WorkbenchState>((set, get) => {
       await get().refresh();
       const ws = get().workspace;
       if (!ws) return;
-      set({ view: readView(ws.view) });
+      const saved = readView(ws.view);
+      const view = { ...saved, perRowRules: withPerRowRules(saved.perRowRules, ws.contract) };
+      set({ view });
+      viewRead = true;
+      if (JSON.stringify(view.perRowRules) !== JSON.stringify(saved.perRowRules)) saveView(view);
       if (ws.isDemo && (!ws.left || !ws.right || !ws.report || !ws.summary)) {
         const state = await get().runJob('Preparing the demo workspace', 'demo.prepare', {});
         if (state) setWorkspace(state);

@@ -22,6 +22,11 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   await expect(page.getByTestId('delta-line')).toContainText('ORDER_TS mismatches');
   await expect.poll(async () => num(await orderTs.textContent())).toBeGreaterThan(before * 10);
   const without = num(await orderTs.textContent());
+  // The per-region rule is no longer in the contract, yet stays on offer to toggle back to, even after
+  // the workspace is opened again.
+  await page.reload();
+  await expect(orderTs).toHaveText(without.toLocaleString('en-US'), { timeout: 60_000 });
+  await expect(page.getByTestId('rule-left').locator('option[value="perRow"]')).toHaveText('Local time per row by REGION');
   // And back: the per-region rule explains all but the ambiguous fall-back hour.
   await page.getByTestId('rule-left').locator('select').selectOption('perRow');
   await expect(page.getByTestId('delta-line')).toContainText(`explains ${(without - before).toLocaleString('en-US')} of ${without.toLocaleString('en-US')} ORDER_TS mismatches`);
