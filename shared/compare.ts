@@ -64,6 +64,11 @@ export interface CompareSummary {
   elapsedMs: { build: number; classify: number; aggregate: number };
   rebuilt: boolean;
   ranAt: string;
+  /**
+   * False after a toggle (a quick re-classification): these counts are a what-if, not a run in the run
+   * log, and nothing may be signed off on them. Summaries saved before the flag existed were recorded runs.
+   */
+  recorded?: boolean;
 }
 
 export interface DrillFilter {

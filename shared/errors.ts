@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'invalid_pack'
   | 'no_pack'
   | 'not_explained'
+  | 'unrecorded'
   | 'internal';
 
 export interface ParityErrorInfo {

@@ -8,6 +8,7 @@ type Made = { path: string; bytes: number; exceptions: number; fingerprint: stri
 export function ExportPack() {
   const runJob = useWorkbench((s) => s.runJob);
   const busy = useWorkbench((s) => s.jobs.length > 0);
+  const whatIf = useWorkbench((s) => s.workspace?.summary?.recorded === false);
   const [made, setMade] = useState<Made | null>(null);
   async function exportNow() {
     setMade(null);
@@ -16,7 +17,13 @@ export function ExportPack() {
   }
   return (
     <>
-      <button className="btn" disabled={busy} onClick={() => void exportNow()} data-testid="export-pack" title="A signed .paritypack: exceptions, explanations, sign-off and a report">
+      <button
+        className="btn"
+        disabled={busy || whatIf}
+        onClick={() => void exportNow()}
+        data-testid="export-pack"
+        title={whatIf ? 'The counts on screen come from toggles: run the comparison again to record them, then export' : 'A signed .paritypack: exceptions, explanations, sign-off and a report'}
+      >
         Export pack
       </button>
       {made && (

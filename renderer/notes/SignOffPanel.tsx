@@ -7,7 +7,7 @@ import type { ChainCheck } from '../../shared/annotations';
 import { api } from '../api/client';
 import { count, when } from '../lib/format';
 import { useNotes } from '../store/notes';
-import { errorSentence } from '../store/workbench';
+import { errorSentence, useWorkbench } from '../store/workbench';
 import type { LiveCounts } from './useExplanationCounts';
 import { useRuns } from './useRuns';
 
@@ -22,6 +22,8 @@ export function SignOffPanel({ counts }: { counts: LiveCounts | null }) {
   const [check, setCheck] = useState<ChainCheck | null>(null);
   const latest = runs?.[0] ?? null;
   const unexplained = counts?.byExplanation.unexplained ?? null;
+  // After a toggle the counts on screen are a what-if: only a recorded run may be signed off.
+  const whatIf = useWorkbench((s) => s.workspace?.summary?.recorded === false);
 
   async function signOff() {
     setError(null);
@@ -70,7 +72,11 @@ export function SignOffPanel({ counts }: { counts: LiveCounts | null }) {
         </div>
       ) : latest ? (
         <div className="sign-form">
-          {unexplained !== null && unexplained > 0 ? (
+          {whatIf ? (
+            <p className="warn-text" data-testid="sign-off-what-if">
+              The counts on screen come from toggles, not from run {latest.id}. Run the comparison again to record them as a run, then sign off.
+            </p>
+          ) : unexplained !== null && unexplained > 0 ? (
             <p className="warn-text" data-testid="sign-off-blocked">
               {count(unexplained)} {unexplained === 1 ? 'exception is' : 'exceptions are'} still unexplained. Explain them first, or sign off with an override and say why.
             </p>
@@ -95,7 +101,7 @@ export function SignOffPanel({ counts }: { counts: LiveCounts | null }) {
           <div className="row-actions">
             <button
               className="btn btn-primary"
-              disabled={!profile || !statement.trim() || (unexplained !== null && unexplained > 0 && !override.trim())}
+              disabled={whatIf || !profile || !statement.trim() || (unexplained !== null && unexplained > 0 && !override.trim())}
               onClick={() => void signOff()}
               data-testid="sign-off-button"
             >

@@ -26,11 +26,18 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   // the workspace is opened again.
   await page.reload();
   await expect(orderTs).toHaveText(without.toLocaleString('en-US'), { timeout: 60_000 });
+  // Toggled counts are a what-if: the recorded run is not signed off or packed on them.
+  await expect(page.getByTestId('sign-off-what-if')).toContainText('Run the comparison again to record them');
+  await expect(page.getByTestId('sign-off-button')).toBeDisabled();
+  await expect(page.getByTestId('export-pack')).toBeDisabled();
   await expect(page.getByTestId('rule-left').locator('option[value="perRow"]')).toHaveText('Local time per row by REGION');
   // And back: the per-region rule explains all but the ambiguous fall-back hour.
   await page.getByTestId('rule-left').locator('select').selectOption('perRow');
   await expect(page.getByTestId('delta-line')).toContainText(`explains ${(without - before).toLocaleString('en-US')} of ${without.toLocaleString('en-US')} ORDER_TS mismatches`);
   await expect(orderTs).toHaveText(before.toLocaleString('en-US'));
+  // Back at the recorded run's contract, its counts are evidence again: no what-if, the pack may be made.
+  await expect(page.getByTestId('sign-off-what-if')).toHaveCount(0);
+  await expect(page.getByTestId('export-pack')).toBeEnabled();
   await shot(page, '3-results-delta', info);
 
   // A cent of tolerance on AMOUNT: the rounding differences move from mismatched to within tolerance.

@@ -63,6 +63,13 @@ describe('annotations carry over from run to run', async () => {
 
   it('signs off only when every exception is explained, or with a recorded override; a signed-off run is frozen', async () => {
     const open = await rows();
+    // A toggle's counts are a what-if, not the recorded run: nothing is signed off on them.
+    await engine.call('compare.run', { contract: { ...contract, columns: [{ left: 'amount', absTol: '1' }] }, quick: true });
+    expect((await failure(engine.call('runs.signOff', { statement: 'March close is reconciled.' }))).message).toBe(
+      'The counts on screen come from toggles not yet recorded as a run; run the comparison again to record them, then sign off.',
+    );
+    // Toggled back to exactly the recorded run's contract, the counts are that run's again.
+    expect((await engine.call('compare.run', { contract, quick: true })).recorded).toBe(true);
     const refused = await failure(engine.call('runs.signOff', { statement: 'March close is reconciled.' }));
     expect(refused.message).toBe('1 exception is still unexplained; explain them, or sign off with an override and its reason.');
     const signed = await engine.call('runs.signOff', { statement: 'March close is reconciled.', override: 'Order 8 is a test order, removed in April.' });

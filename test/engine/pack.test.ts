@@ -192,4 +192,12 @@ describe('exception packs', async () => {
     expect(error.code).toBe('cancelled');
     expect(fs.readdirSync(p.dir).filter((f) => f.startsWith('cancelled'))).toEqual([]);
   });
+
+  it("refuses to pack a toggle's counts, which are not a recorded run, writing nothing", async () => {
+    await p.engine.call('compare.run', { contract: { version: 1, name: 'test', key: ['id'], columns: ['region', { left: 'amount', absTol: '0.01' }], dimensions: ['region'] }, quick: true });
+    const whatIfOut = path.join(p.dir, 'what-if.paritypack');
+    const error = await failure(p.engine.call('pack.export', { out: whatIfOut }));
+    expect(error.message).toBe('The counts on screen come from toggles not yet recorded as a run; run the comparison again to record them, then export the pack.');
+    expect(fs.existsSync(whatIfOut)).toBe(false);
+  });
 });

@@ -88,6 +88,8 @@ const scale = (job: JobContext, from: number, to: number): JobContext => ({
 
 export class CompareSession {
   private state: RunState | null = null;
+  /** The sources and contract of the last recorded run: a toggle back to exactly them shows that run's counts again. */
+  private recordedAs: string | null = null;
   /** Each dynamic column's status table, each side's cube and the exception list, with their previous versions. */
   private readonly statuses = new Map<number, KeptTable>();
   private readonly cubes = { left: new KeptTable<DstCounts[]>(cubeSideName('left')), right: new KeptTable<DstCounts[]>(cubeSideName('right')) };
@@ -358,6 +360,7 @@ export class CompareSession {
       elapsedMs: { build: previous ? 0 : built - started, classify: classified - built, aggregate: Date.now() - classified },
       rebuilt: !previous,
       ranAt: new Date().toISOString(),
+      recorded: !quick || this.recordedAs === JSON.stringify([signature, contract]),
     };
     await this.ws.saveComparison(contract, summary);
     this.state = { plan, signature, totals, histories, staticColumns, staticKey: statics, dynamicKeys: dynamic, dst, summary, zoneKeys };
@@ -366,6 +369,7 @@ export class CompareSession {
     if (!quick) {
       await this.list(this.state, scale(job, 0.96, 1));
       await this.runLog.record(contract.name);
+      this.recordedAs = JSON.stringify([signature, contract]);
       // Kept sorted lists carry each exception's history across runs, which the record just changed.
       this.sortedListings.clear();
     }

@@ -1,5 +1,6 @@
 /** Explaining differences: the local profile, annotations and their history, runs and sign-off. */
 import { AnnotationStore } from '../annotations/store.js';
+import { requireRecordedRun } from '../compare/recorded.js';
 import type { CompareSession } from '../compare/session.js';
 import type { ProfileStore } from '../profile.js';
 import type { Workspace } from '../workspace.js';
@@ -33,6 +34,7 @@ export function annotationHandlers(ws: Workspace, session: CompareSession, profi
     'runs.list': async () => (ws.contract ? session.runLog.runs(ws.contract.name) : []),
     'runs.signOff': async (args) => {
       const who = profiles.require();
+      requireRecordedRun(ws.summary, 'sign off');
       const counts = await session.explanationCounts({});
       return session.runLog.signOff(await session.contractName(), who, args.statement, counts.byExplanation.unexplained, args.override ?? null);
     },

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Profile } from '../../../shared/annotations.js';
 import { decodePage } from '../../../shared/arrow-cells.js';
+import { requireRecordedRun } from '../compare/recorded.js';
 import { ParityError } from '../../../shared/errors.js';
 import { MANIFEST_FILE, SIGNATURE_FILE, type PackManifest, type PackSignature } from '../../../shared/pack.js';
 import type { CompareSession } from '../compare/session.js';
@@ -62,6 +63,7 @@ export async function exportPack(
   const summary = ws.summary;
   const contract = ws.contract;
   if (!summary || !contract) throw new ParityError('no_run', 'There is no comparison yet; run one first.');
+  requireRecordedRun(summary, 'export the pack');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-pack-'));
   const temp = `${target}.${process.pid}.partial`;
   try {
