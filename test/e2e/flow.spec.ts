@@ -48,6 +48,14 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   await expect(page.getByTestId('mismatched-AMOUNT')).toHaveText('0');
   await page.getByTestId('tolerance-AMOUNT').getByRole('button', { name: 'Exact' }).click();
   await expect(page.getByTestId('mismatched-AMOUNT')).toHaveText(amountMismatched.toLocaleString('en-US'));
+  // A tolerance typed with a comma is one sentence beside it, and changes nothing.
+  const absolute = page.getByLabel('Absolute tolerance of AMOUNT');
+  await absolute.fill('0,01');
+  await absolute.press('Enter');
+  await expect(page.getByTestId('tolerance-error-AMOUNT')).toHaveText('"0,01" is not a number: use a dot, as in 0.01. Nothing changed.');
+  await expect(page.getByTestId('mismatched-AMOUNT')).toHaveText(amountMismatched.toLocaleString('en-US'));
+  await absolute.fill('');
+  await expect(page.getByTestId('tolerance-error-AMOUNT')).toHaveCount(0);
 
   // Drill-down: region → product → month → exception rows. While the analyst reads the results, the
   // drill-down is drawn behind them, out of sight and out of the keyboard's way.

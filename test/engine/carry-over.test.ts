@@ -70,6 +70,8 @@ describe('annotations carry over from run to run', async () => {
     );
     // Toggled back to exactly the recorded run's contract, the counts are that run's again.
     expect((await engine.call('compare.run', { contract, quick: true })).recorded).toBe(true);
+    // A tolerance of zero is none: toggled to it, the counts are still the recorded run's.
+    expect((await engine.call('compare.run', { contract: { ...contract, columns: [{ left: 'amount', absTol: '0.00' }] }, quick: true })).recorded).toBe(true);
     const refused = await failure(engine.call('runs.signOff', { statement: 'March close is reconciled.' }));
     expect(refused.message).toBe('1 exception is still unexplained; explain them, or sign off with an override and its reason.');
     const signed = await engine.call('runs.signOff', { statement: 'March close is reconciled.', override: 'Order 8 is a test order, removed in April.' });

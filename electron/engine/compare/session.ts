@@ -19,6 +19,7 @@ import { EXCEPTION_ID } from '../../../shared/compare.js';
 import type { Workspace } from '../workspace.js';
 import { aggregateSummary, buildCubeSide, drill, joinCube } from './aggregate.js';
 import { buildRun, type BuildTotals } from './build.js';
+import { recordedKey } from './recorded.js';
 import { buildDynamicColumn, buildStaticStatus, buildStaticValues, buildTiming, dynamicKeys, materializeExceptions, staticColumnsKey, staticKey } from './classify.js';
 import { countRun } from './counts.js';
 import { rowDetail } from './detail.js';
@@ -360,7 +361,7 @@ export class CompareSession {
       elapsedMs: { build: previous ? 0 : built - started, classify: classified - built, aggregate: Date.now() - classified },
       rebuilt: !previous,
       ranAt: new Date().toISOString(),
-      recorded: !quick || this.recordedAs === JSON.stringify([signature, contract]),
+      recorded: !quick || this.recordedAs === recordedKey(signature, contract),
     };
     await this.ws.saveComparison(contract, summary);
     this.state = { plan, signature, totals, histories, staticColumns, staticKey: statics, dynamicKeys: dynamic, dst, summary, zoneKeys };
@@ -369,7 +370,7 @@ export class CompareSession {
     if (!quick) {
       await this.list(this.state, scale(job, 0.96, 1));
       await this.runLog.record(contract.name);
-      this.recordedAs = JSON.stringify([signature, contract]);
+      this.recordedAs = recordedKey(signature, contract);
       // Kept sorted lists carry each exception's history across runs, which the record just changed.
       this.sortedListings.clear();
     }
