@@ -231,6 +231,7 @@ export function ExceptionRows({ drill, keyCount, active = true, hold = false }: 
           pinnedLeft={1 + keyCount}
           refreshKey={notesVersion}
           onSelection={(rows) => setSelection({ key: resetKey, rows })}
+          focused={active}
           onOpen={(row) => openRow(row.slice(1, 1 + keyCount), idIndex >= 0 ? String(row[idIndex]) : null)}
         />
       )}

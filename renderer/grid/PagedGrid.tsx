@@ -38,6 +38,11 @@ export interface PagedGridProps {
   refreshKey?: number;
   /** The selected rows (click, Ctrl/Shift+click), whenever the selection changes. */
   onSelection?: (rows: Row[]) => void;
+  /**
+   * When it turns true (the list comes into view), the keyboard moves to the first row once it is in, so
+   * arrows and Enter go on working after a drill step; a field the analyst is typing in keeps the focus.
+   */
+  focused?: boolean;
 }
 
 const NO_ROWS: IDatasource = { getRows: (p) => p.successCallback([], 0) };
@@ -62,7 +67,7 @@ const blockStarts = (api: GridApi<Row>, ...states: string[]) =>
     .filter((b) => !states.length || states.includes(b.pageStatus))
     .map((b) => b.startRow);
 
-export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError, onOpen, onTotal, gridId, testId, pinnedLeft = 0, refreshKey, onSelection }: PagedGridProps) {
+export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError, onOpen, onTotal, gridId, testId, pinnedLeft = 0, refreshKey, onSelection, focused = false }: PagedGridProps) {
   const theme = useWorkbench((s) => s.view.theme);
   const source = useRef<BlockSource | null>(null);
   const gridApi = useRef<GridApi<Row> | null>(null);
@@ -143,6 +148,25 @@ export function PagedGrid({ columns, fetchPage, resetKey, active = true, onError
   }, (api) => {
     gridApi.current = api;
   });
+  useEffect(() => {
+    const api = gridApi.current;
+    if (!focused || !api) return;
+    const take = () => {
+      const first = api.getAllDisplayedColumns()[0];
+      if (!api.getDisplayedRowAtIndex(0)?.data || !first) return false;
+      const typing = document.activeElement?.matches('input, textarea, select, [contenteditable="true"]');
+      if (!typing) api.setFocusedCell(0, first);
+      return true;
+    };
+    if (take()) return;
+    const onModel = () => {
+      if (take()) api.removeEventListener('modelUpdated', onModel);
+    };
+    api.addEventListener('modelUpdated', onModel);
+    return () => {
+      if (!api.isDestroyed()) api.removeEventListener('modelUpdated', onModel);
+    };
+  }, [focused]);
   const refreshed = useRef(refreshKey);
   useEffect(() => {
     if (refreshed.current === refreshKey) return;

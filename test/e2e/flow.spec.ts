@@ -102,11 +102,17 @@ test('open, toggle, drill to a row, open it, cancel a run', async ({ page, workb
   await expect(level).toHaveAttribute('data-dimension', 'month');
   await expect(groupHeader).toHaveText('month');
   await shot(page, '4-drill-months', info);
-  // Enter drills in, as a keyboard user would.
-  await page.getByTestId('group-grid').locator('.ag-row[row-index="0"] [col-id="value"]').click();
+  // Enter drills in, as a keyboard user would, and the keyboard moves on to the rows: Enter opens the first.
+  await page.getByTestId('group-grid').locator('.ag-row[row-index="0"] [col-id="value"]').focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('exception-rows')).toBeVisible();
   const rows = page.getByTestId('exception-grid').locator('.ag-row[row-index]');
   await expect(rows.first().locator('[col-id="class"]')).toHaveText(/\w/);
+  await expect(page.getByTestId('exception-grid').locator('.ag-row[row-index="0"] .ag-cell-focus')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('row-detail')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('row-detail')).toBeHidden();
   // The picture shows the list settled: its explanation counts come once its first rows are in.
   await expect(page.getByTestId('exception-rows').getByTestId('explanation-bar')).toBeVisible();
   await shot(page, '4-drill-rows', info);
