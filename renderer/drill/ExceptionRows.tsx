@@ -197,7 +197,7 @@ export function ExceptionRows({ drill, keyCount, active = true, hold = false }: 
           onBlur={() => setApplied(search.trim())}
         />
         <span className="muted small" data-testid="exception-total">
-          {total === null ? '' : `${count(total)} rows`}
+          {total === null ? '' : `${count(total)} ${total === 1 ? 'row' : 'rows'}`}
         </span>
       </header>
       <div className="panel-subhead">
