@@ -1,14 +1,14 @@
 /** Export the run as a signed exception pack: a long job with progress and cancel; says where it went and with which key. */
 import { useState } from 'react';
 import { count, bytes } from '../lib/format';
-import { useWorkbench } from '../store/workbench';
+import { showsWhatIf, useWorkbench } from '../store/workbench';
 
 type Made = { path: string; bytes: number; exceptions: number; fingerprint: string };
 
 export function ExportPack() {
   const runJob = useWorkbench((s) => s.runJob);
   const busy = useWorkbench((s) => s.jobs.length > 0);
-  const whatIf = useWorkbench((s) => s.workspace?.summary?.recorded === false);
+  const whatIf = useWorkbench(showsWhatIf);
   const [made, setMade] = useState<Made | null>(null);
   async function exportNow() {
     setMade(null);

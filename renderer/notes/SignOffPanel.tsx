@@ -7,7 +7,7 @@ import type { ChainCheck } from '../../shared/annotations';
 import { api } from '../api/client';
 import { count, when } from '../lib/format';
 import { useNotes } from '../store/notes';
-import { errorSentence, useWorkbench } from '../store/workbench';
+import { errorSentence, showsWhatIf, useWorkbench } from '../store/workbench';
 import type { LiveCounts } from './useExplanationCounts';
 import { useRuns } from './useRuns';
 
@@ -22,8 +22,7 @@ export function SignOffPanel({ counts }: { counts: LiveCounts | null }) {
   const [check, setCheck] = useState<ChainCheck | null>(null);
   const latest = runs?.[0] ?? null;
   const unexplained = counts?.byExplanation.unexplained ?? null;
-  // After a toggle the counts on screen are a what-if: only a recorded run may be signed off.
-  const whatIf = useWorkbench((s) => s.workspace?.summary?.recorded === false);
+  const whatIf = useWorkbench(showsWhatIf);
 
   async function signOff() {
     setError(null);

@@ -39,7 +39,6 @@ interface WorkbenchState {
   delta: Delta | null;
   /** Bumped when the exception list changes, so grids start afresh. */
   resultsVersion: number;
-  /** Each side's last per-row zone rule, so a toggle away from it can come back with its mapping. */
   go(page: Page): void;
   setSourcesTab(tab: SourcesTab): void;
   setDataSide(side: Side): void;
@@ -92,15 +91,24 @@ function saveView(view: UiView): void {
 }
 if (typeof window !== 'undefined') window.addEventListener('pagehide', flushView);
 
+/** After a toggle the counts on screen are a what-if, not a recorded run: no sign-off or pack is made on them. */
+export const showsWhatIf = (s: WorkbenchState) => s.workspace?.summary?.recorded === false;
+
 export const useWorkbench = create<WorkbenchState>((set, get) => {
   /** Whether the saved view has been read: until then the view in hand is the default, not to be saved. */
   let viewRead = false;
-  const setWorkspace = (workspace: WorkspaceState) => {
+  /** Keeps the per-row rules a contract holds in the view, saved once the saved view has been read. */
+  const rememberPerRowRules = (contract: WorkspaceState['contract']) => {
     const known = get().view.perRowRules;
-    const perRowRules = withPerRowRules(known, workspace.contract);
+    const perRowRules = withPerRowRules(known, contract);
+    if (JSON.stringify(perRowRules) === JSON.stringify(known)) return;
     const view = { ...get().view, perRowRules };
-    set({ workspace, view });
-    if (viewRead && JSON.stringify(perRowRules) !== JSON.stringify(known)) saveView(view);
+    set({ view });
+    if (viewRead) saveView(view);
+  };
+  const setWorkspace = (workspace: WorkspaceState) => {
+    set({ workspace });
+    rememberPerRowRules(workspace.contract);
   };
   const setView = (patch: Partial<UiView>) => {
     const view = { ...get().view, ...patch };
@@ -163,11 +171,9 @@ export const useWorkbench = create<WorkbenchState>((set, get) => {
       await get().refresh();
       const ws = get().workspace;
       if (!ws) return;
-      const saved = readView(ws.view);
-      const view = { ...saved, perRowRules: withPerRowRules(saved.perRowRules, ws.contract) };
-      set({ view });
+      set({ view: readView(ws.view) });
       viewRead = true;
-      if (JSON.stringify(view.perRowRules) !== JSON.stringify(saved.perRowRules)) saveView(view);
+      rememberPerRowRules(ws.contract);
       if (ws.isDemo && (!ws.left || !ws.right || !ws.report || !ws.summary)) {
         const state = await get().runJob('Preparing the demo workspace', 'demo.prepare', {});
         if (state) setWorkspace(state);

@@ -126,7 +126,7 @@ export function explanationSql(plan: Plan): string {
 }
 
 /** The explanation of a row within tolerance (not one of the explanations an exception can have). */
-export const WITHIN_TOLERANCE = 'within_tolerance';
+const WITHIN_TOLERANCE = 'within_tolerance';
 
 function unknownExceptionColumn(name: string, shown: [string, string][]): string {
   return `The exception list has no column "${name}"; the nearest is "${nearestName(name, shown.map(([n]) => n))}".`;
